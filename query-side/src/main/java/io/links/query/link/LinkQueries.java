@@ -1,0 +1,159 @@
+package io.links.query.link;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.links.api.error.ErrorCode;
+import io.links.api.error.LinksException;
+import io.links.api.link.LinkFilter;
+import io.links.api.link.LinkStatus;
+import io.links.api.link.LinkView;
+import io.links.api.page.Page;
+import io.links.api.page.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Reads links from the read model.
+ */
+@Service
+public class LinkQueries {
+
+    /** The fields the listing may be sorted by, and the document fields behind them. */
+    public static final Map<String, String> SORTS = Map.of(
+            "name", "nameKey",
+            "status", "status",
+            "created_at", "createdAt",
+            "updated_at", "updatedAt",
+            "usage", "usageTotal");
+
+    private static final long WAIT_SLICE_MILLIS = 25;
+    private static final TypeReference<Map<String, Object>> META = new TypeReference<>() {
+    };
+
+    private final MongoTemplate mongo;
+    private final VersionWaiter waiter;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public LinkQueries(MongoTemplate mongo, VersionWaiter waiter) {
+        this.mongo = mongo;
+        this.waiter = waiter;
+    }
+
+    /** The link, 404 when the organisation has no such link, 410 when it was removed. */
+    public LinkView get(String organisationId, String linkId) {
+        LinkDocument link = find(organisationId, linkId)
+                .orElseThrow(() -> LinksException.notFound("link", linkId));
+        if (link.status() == LinkStatus.REMOVED) {
+            throw LinksException.gone("link", linkId);
+        }
+        return view(link);
+    }
+
+    /**
+     * The link once its read model holds the event with sequence number {@code version}, waiting at most
+     * {@code timeout}. Answers empty when the bound passes first.
+     */
+    public Optional<LinkView> awaitVersion(String organisationId, String linkId, long version, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                Optional<LinkDocument> link = find(organisationId, linkId).filter(doc -> doc.version() >= version);
+                if (link.isPresent()) {
+                    return link.map(this::view);
+                }
+                long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                waiter.pause(linkId, Math.min(left, WAIT_SLICE_MILLIS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinksException(ErrorCode.UNAVAILABLE, "interrupted while waiting for link " + linkId);
+        } finally {
+            waiter.done(linkId);
+        }
+    }
+
+    /** A page of the organisation's links that are not removed and match {@code filter}. */
+    public Page<LinkView> list(String organisationId, LinkFilter filter, PageRequest page) {
+        Query query = Query.query(criteria(organisationId, filter));
+        long total = mongo.count(query, LinkDocument.class);
+        String field = page.sortBy() == null ? "updatedAt" : SORTS.get(page.sortBy());
+        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        query.with(Sort.by(direction, field).and(Sort.by(direction, "_id")))
+                .skip(page.offset())
+                .limit(page.pageSize());
+        List<LinkView> items = mongo.find(query, LinkDocument.class).stream().map(this::view).toList();
+        return Page.of(items, total, page);
+    }
+
+    private Optional<LinkDocument> find(String organisationId, String linkId) {
+        return Optional.ofNullable(mongo.findById(linkId, LinkDocument.class))
+                .filter(link -> link.organisationId().equals(organisationId));
+    }
+
+    static Criteria criteria(String organisationId, LinkFilter filter) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(where("organisationId").is(organisationId));
+        if (filter.statuses().isEmpty()) {
+            all.add(where("status").ne(LinkStatus.REMOVED));
+        } else {
+            all.add(where("status").in(filter.statuses().stream().filter(s -> s != LinkStatus.REMOVED).toList()));
+        }
+        if (filter.hasSim() != null) {
+            all.add(filter.hasSim() ? where("sim").ne(null) : where("sim").is(null));
+        }
+        if (filter.hasActivations() != null) {
+            all.add(filter.hasActivations() ? where("activePlanIds.0").exists(true)
+                    : where("activePlanIds.0").exists(false));
+        }
+        anyOf(all, "simType", filter.simTypes().stream().map(t -> t.value()).toList());
+        anyOf(all, "compatibilityZones", filter.compatibilityZones());
+        anyOf(all, "activePlanIds", filter.planIds());
+        anyOf(all, "activeCoverageIds", filter.coverageIds());
+        anyOf(all, "simCountries", filter.countries());
+        anyOf(all, "networkStatus.country", filter.networkCountries());
+        if (filter.networkConnected() != null) {
+            all.add(where("networkStatus.connected").is(filter.networkConnected()));
+        }
+        if (filter.search() != null && !filter.search().isEmpty()) {
+            all.add(where("searchText").regex(Pattern.quote(filter.search().toLowerCase(Locale.ROOT))));
+        }
+        return new Criteria().andOperator(all);
+    }
+
+    private static void anyOf(List<Criteria> all, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            all.add(where(field).in(values));
+        }
+    }
+
+    private LinkView view(LinkDocument link) {
+        return new LinkView(link.id(), link.name(), link.status(), link.sim(), link.compatibilityZones(), link.usage(),
+                link.networkStatus(), link.barredNetworkTypes(), link.imeiLock(), meta(link.metaJson()),
+                link.version() + 1, link.createdAt(), link.updatedAt());
+    }
+
+    private Map<String, Object> meta(String metaJson) {
+        try {
+            return metaJson == null ? Map.of() : json.readValue(metaJson, META);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored link meta is not JSON", e);
+        }
+    }
+}
