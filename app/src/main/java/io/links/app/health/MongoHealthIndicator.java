@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * UP when the read-model store answers a ping. Works with MongoDB and with the embedded wire server alike.
  */
-@Component("mongo")
+@Component("readModelStore")
 class MongoHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoTemplate mongo;
