@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -132,9 +131,24 @@ public class LinkQueries {
             all.add(where("networkStatus.connected").is(filter.networkConnected()));
         }
         if (filter.search() != null && !filter.search().isEmpty()) {
-            all.add(where("searchText").regex(Pattern.quote(filter.search().toLowerCase(Locale.ROOT))));
+            all.add(where("searchText").regex(literal(filter.search().toLowerCase(Locale.ROOT))));
         }
         return new Criteria().andOperator(all);
+    }
+
+    /**
+     * A regular expression matching {@code text} literally. Every metacharacter is escaped one by one, since
+     * {@code \\Q...\\E} quoting is not understood by every server speaking the MongoDB protocol.
+     */
+    static String literal(String text) {
+        StringBuilder pattern = new StringBuilder(text.length() * 2);
+        for (char c : text.toCharArray()) {
+            if ("\\^$.|?*+()[]{}-/".indexOf(c) >= 0) {
+                pattern.append('\\');
+            }
+            pattern.append(c);
+        }
+        return pattern.toString();
     }
 
     private static void anyOf(List<Criteria> all, String field, List<String> values) {

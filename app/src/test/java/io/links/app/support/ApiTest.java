@@ -1,0 +1,37 @@
+package io.links.app.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+
+/**
+ * Base of the HTTP tests: the whole service on a random port over the test stores. All subclasses share one running
+ * service; each test works in organisations of its own, so tests never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"links.operator-key=" + Api.OPERATOR_KEY, "links.demo-data=false"})
+public abstract class ApiTest {
+
+    private static final Path DATA_DIR = TestStores.newDataDir();
+
+    @LocalServerPort
+    private int port;
+
+    protected Api api;
+    protected Fixtures fixtures;
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        TestStores.register(registry, DATA_DIR);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+        fixtures = new Fixtures(api);
+    }
+}

@@ -1,0 +1,77 @@
+package io.links.app.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Builds what a test needs through the API: an organisation of its own, and catalog entries in it.
+ */
+public final class Fixtures {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    private final Api api;
+
+    public Fixtures(Api api) {
+        this.api = api;
+    }
+
+    /** A new organisation; answers its admin key. */
+    public String organisation() {
+        Api.Answer created = api.post("/organisations", Api.OPERATOR_KEY, Map.of("name", "Org " + serial()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("api_key");
+    }
+
+    public String coverage(String key, String... countries) {
+        return created(api.post("/coverages", key, Map.of("name", "Coverage " + serial(),
+                "countries", List.of(countries))));
+    }
+
+    public String plan(String key, String coverageId, String... zones) {
+        return created(api.post("/plans", key, Map.of("name", "Plan " + serial(), "data_bytes", 1_000_000,
+                "validity_days", 30, "compatibility_zones", List.of(zones), "coverage_id", coverageId)));
+    }
+
+    public String sim(String key, String... zones) {
+        return created(api.post("/sims", key, Map.of("iccid", iccid(), "msisdn", "4477" + (10_000_000 + serial()),
+                "type", "physical", "compatibility_zones", List.of(zones), "countries", List.of("DEU"))));
+    }
+
+    /** A link on a new SIM of {@code zones}, with the given plans activated. */
+    public Api.Answer link(String key, String name, List<String> planIds, String... zones) {
+        return api.post("/links", key, Map.of("name", name, "sim_id", sim(key, zones), "plan_ids", planIds));
+    }
+
+    /** A fresh valid ICCID. */
+    public static String iccid() {
+        return withLuhn("8944" + String.format("%014d", serial()));
+    }
+
+    public static String withLuhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return digits + (10 - sum % 10) % 10;
+    }
+
+    private static int serial() {
+        return SERIAL.incrementAndGet();
+    }
+
+    private static String created(Api.Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer.text("id");
+    }
+}

@@ -1,0 +1,167 @@
+package io.links.command.link;
+
+import io.links.api.catalog.SimType;
+import io.links.api.error.LinksException;
+import io.links.api.link.ActivationSource;
+import io.links.api.link.CreateLink;
+import io.links.api.link.LinkCreated;
+import io.links.api.link.PlanActivated;
+import io.links.api.link.PlanSnapshot;
+import io.links.api.link.SimSnapshot;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+
+class LinkCreationTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String ORG = "org-1";
+    private static final SimSnapshot EU_SIM = new SimSnapshot("sim-1", "8944500000000000006", "447700900123", null,
+            SimType.PHYSICAL, "simulator", List.of("eu", "global"), List.of("DEU"));
+    private static final PlanSnapshot EU_PLAN = new PlanSnapshot("plan-eu", "EU 1 GB", 1_000_000_000L, 30, "cov-1",
+            List.of("eu"), false);
+    private static final PlanSnapshot US_PLAN = new PlanSnapshot("plan-us", "US 1 GB", 1_000_000_000L, 30, "cov-2",
+            List.of("na"), false);
+
+    private AggregateTestFixture<Link> fixture;
+    private FakeCatalog catalog;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Link.class);
+        catalog = new FakeCatalog();
+        catalog.sims.put(EU_SIM.id(), EU_SIM);
+        catalog.plans.put(EU_PLAN.id(), EU_PLAN);
+        catalog.plans.put(US_PLAN.id(), US_PLAN);
+        fixture.registerAnnotatedCommandHandler(new LinkCommandHandler(fixture.getRepository(), catalog,
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @Test
+    void createsAPreActiveLinkWithTheSimsZonesAndBindsTheSim() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of()))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new LinkCreated("link-1", ORG, "Pump", EU_SIM, List.of("eu", "global")))
+                .expectResultMessagePayload(0L)
+                .expectState(link -> assertThat(link.status()).hasToString("PRE_ACTIVE"));
+
+        assertThat(catalog.bindings).containsEntry(EU_SIM.id(), "link-1");
+    }
+
+    @Test
+    void createsAnActiveLinkWhenPlansAreGiven() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id())))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(exactSequenceOf(
+                        matches(event -> event.getPayload() instanceof LinkCreated),
+                        matches(event -> event.getPayload() instanceof PlanActivated activated
+                                && activated.plan().equals(EU_PLAN)
+                                && activated.source() == ActivationSource.MANUAL
+                                && activated.activatedAt().equals(NOW)
+                                && activated.expiresAt().equals(NOW.plus(30, ChronoUnit.DAYS))),
+                        andNoMore()))
+                .expectResultMessagePayload(1L)
+                .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
+
+        assertThat(catalog.activations).hasSize(1).containsValue(EU_PLAN.id());
+    }
+
+    @Test
+    void refusesAPlanWhoseZonesDoNotIntersectTheSims() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), US_PLAN.id())))
+                .expectException(LinksException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("do not intersect"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesASimOfAnotherOrganisationOrNone() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", "org-2", "Pump", EU_SIM.id(), List.of()))
+                .expectException(LinksException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("no SIM"))
+                .expectNoEvents();
+
+        assertThat(catalog.bindings).isEmpty();
+    }
+
+    @Test
+    void refusesASimAlreadyBoundToAnotherLink() {
+        catalog.bindings.put(EU_SIM.id(), "link-0");
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of()))
+                .expectException(LinksException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already bound"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesUnknownAndRepeatedPlans() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of("plan-x")))
+                .expectException(LinksException.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-2", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), EU_PLAN.id())))
+                .expectException(LinksException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("twice"))
+                .expectNoEvents();
+    }
+
+    /** The catalog as the link commands see it, in memory. Only SIMs and plans of {@code ORG} exist. */
+    static final class FakeCatalog implements LinkCatalog {
+
+        final Map<String, SimSnapshot> sims = new HashMap<>();
+        final Map<String, PlanSnapshot> plans = new HashMap<>();
+        final Map<String, String> bindings = new HashMap<>();
+        final Map<String, String> activations = new HashMap<>();
+
+        @Override
+        public Optional<SimSnapshot> sim(String organisationId, String simId) {
+            return ORG.equals(organisationId) ? Optional.ofNullable(sims.get(simId)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<PlanSnapshot> plan(String organisationId, String planId) {
+            return ORG.equals(organisationId) ? Optional.ofNullable(plans.get(planId)) : Optional.empty();
+        }
+
+        @Override
+        public boolean bindSim(String simId, String linkId) {
+            return bindings.putIfAbsent(simId, linkId) == null || bindings.get(simId).equals(linkId);
+        }
+
+        @Override
+        public void releaseSim(String simId, String linkId) {
+            bindings.remove(simId, linkId);
+        }
+
+        @Override
+        public void activationStarted(String activationId, String linkId, String planId) {
+            activations.put(activationId, planId);
+        }
+
+        @Override
+        public void activationRemoved(String activationId) {
+            activations.remove(activationId);
+        }
+    }
+}
