@@ -1,0 +1,108 @@
+package io.links.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service as a separate operating-system process, so that a test can kill it the hard way and start it again
+ * on the same data.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    public ServiceProcess(Path dataDir) {
+        this.dataDir = dataDir;
+        this.port = freePort();
+        this.log = dataDir.resolve("service.log");
+    }
+
+    /** Starts the service and waits until its health is UP. */
+    public ServiceProcess start() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"),
+                "io.links.app.LinksApplication"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        TestStores.settings(dataDir).forEach((name, value) -> env.put(environmentName(name), value));
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("LINKS_OPERATOR_KEY", Api.OPERATOR_KEY);
+        env.put("LINKS_DEMO_DATA", "false");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Api api = api();
+        await("service on port " + port + " healthy; log in " + log).atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the service exited; its log: " + logText());
+                    }
+                    try {
+                        Api.Answer health = api.get("/actuator/health", null);
+                        return health.status() == 200 && "UP".equals(health.text("status"));
+                    } catch (UncheckedIOException e) {
+                        return false;
+                    }
+                });
+        return this;
+    }
+
+    /** Kills the process with SIGKILL: no shutdown hook runs, nothing is closed cleanly. */
+    public void kill() {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
+        }
+    }
+
+    /** {@code spring.datasource.url} as the environment variable {@code SPRING_DATASOURCE_URL}. */
+    static String environmentName(String property) {
+        return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
