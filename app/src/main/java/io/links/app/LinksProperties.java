@@ -17,9 +17,22 @@ import java.time.temporal.ChronoUnit;
  * @param operatorKey            the platform operator's key; generated on the first start when absent
  * @param demoData               whether to create a demo organisation with a catalog on an empty store
  * @param readYourWritesTimeout  how long a write waits for the read model to show it before answering
+ * @param role                   what this node does: {@code all}, or {@code command} (no projections) and
+ *                               {@code query} (projections) for scale-out
  */
 @Validated
 @ConfigurationProperties("links")
 public record LinksProperties(@NotNull Path dataDir, String operatorKey, Boolean demoData,
-                              @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration readYourWritesTimeout) {
+                              @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration readYourWritesTimeout,
+                              @NotNull NodeRole role) {
+
+    /** What a node of a scaled-out deployment does. Every node serves the whole API. */
+    public enum NodeRole {
+        /** Handles commands and builds the read models: the single-node default. */
+        ALL,
+        /** Handles commands; leaves building the read models to query nodes. */
+        COMMAND,
+        /** Handles commands too, and builds the read models. */
+        QUERY
+    }
 }

@@ -7,6 +7,12 @@ public final class ProcessingGroups {
 
     public static final String LINKS = "links";
 
+    /**
+     * Whether this node builds read models: every node but those started with {@code links.role=command}, which
+     * leave the projections to the query nodes and read what those write.
+     */
+    public static final String RUNS_PROJECTIONS = "!'${links.role:all}'.equalsIgnoreCase('command')";
+
     private ProcessingGroups() {
     }
 }
