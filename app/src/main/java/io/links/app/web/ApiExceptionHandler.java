@@ -11,6 +11,7 @@ import io.links.api.error.LinksException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +54,13 @@ public class ApiExceptionHandler {
         if (cause instanceof LinksException refusal) {
             return refused(refusal, request);
         }
-        if (cause instanceof ConcurrencyException) {
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             return concurrent(request);
         }
         return unexpected(e, request);
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> concurrent(HttpServletRequest request) {
         return Problems.response(ErrorCode.CONFLICT, "the link was changed by a concurrent request; retry",
                 List.of(), request.getRequestURI());
