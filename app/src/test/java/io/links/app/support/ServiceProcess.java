@@ -22,12 +22,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Path log;
+    private final Map<String, String> environment = new java.util.HashMap<>(Map.of(
+            "LINKS_OPERATOR_KEY", Api.OPERATOR_KEY, "LINKS_DEMO_DATA", "false"));
     private Process process;
 
     public ServiceProcess(Path dataDir) {
         this.dataDir = dataDir;
         this.port = freePort();
         this.log = dataDir.resolve("service.log");
+    }
+
+    /** Sets an environment variable of the process, or removes it when {@code value} is null. */
+    public ServiceProcess with(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
+        return this;
     }
 
     /** Starts the service and waits until its health is UP. */
@@ -42,9 +54,9 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         TestStores.settings(dataDir).forEach((name, value) -> env.put(environmentName(name), value));
+        env.remove("LINKS_OPERATOR_KEY");
+        env.putAll(environment);
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("LINKS_OPERATOR_KEY", Api.OPERATOR_KEY);
-        env.put("LINKS_DEMO_DATA", "false");
         try {
             process = builder.start();
         } catch (IOException e) {
