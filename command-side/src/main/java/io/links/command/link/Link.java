@@ -1,38 +1,82 @@
 package io.links.command.link;
 
 import io.links.api.error.LinksException;
+import io.links.api.link.ActivatePlan;
+import io.links.api.link.ActivationRemoved;
+import io.links.api.link.ActivationResult;
 import io.links.api.link.ActivationSource;
+import io.links.api.link.AttachSim;
+import io.links.api.link.BarNetworkTypes;
+import io.links.api.link.DeleteLink;
+import io.links.api.link.DetachSim;
+import io.links.api.link.ImeiLocked;
+import io.links.api.link.ImeiUnlocked;
 import io.links.api.link.LinkCreated;
+import io.links.api.link.LinkDeleted;
+import io.links.api.link.LinkMetaReplaced;
+import io.links.api.link.LinkRenamed;
+import io.links.api.link.LinkResumed;
 import io.links.api.link.LinkStatus;
+import io.links.api.link.LinkSuspended;
+import io.links.api.link.LockImei;
+import io.links.api.link.NetworkType;
+import io.links.api.link.NetworkTypesBarred;
+import io.links.api.link.NetworkTypesUnbarred;
 import io.links.api.link.PlanActivated;
 import io.links.api.link.PlanSnapshot;
+import io.links.api.link.RemoveActivation;
+import io.links.api.link.ResumeLink;
+import io.links.api.link.SendSms;
+import io.links.api.link.SimAttached;
+import io.links.api.link.SimDetached;
 import io.links.api.link.SimSnapshot;
+import io.links.api.link.SmsFailed;
+import io.links.api.link.SmsResult;
+import io.links.api.link.SmsSent;
+import io.links.api.link.SmsStatus;
+import io.links.api.link.SmsView;
+import io.links.api.link.SuspendLink;
+import io.links.api.link.UnbarNetworkTypes;
+import io.links.api.link.UnlockImei;
+import io.links.api.link.UpdateLink;
+import io.links.command.upstream.Upstream;
+import io.links.command.upstream.UpstreamException;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A customer's service endpoint bound to a SIM. Every rule of its lifecycle is checked here before an event records
- * the change.
+ * A customer's service endpoint bound to a SIM. Every rule of its lifecycle is checked here; the provider's platform
+ * is told of a change before an event records it, so the link never claims what the platform refused.
  */
 @Aggregate
 public class Link {
+
+    static final int MAX_SMS_LENGTH = 80;
 
     @AggregateIdentifier
     private String linkId;
     private String organisationId;
     private LinkStatus status;
-    private String simId;
+    private SimSnapshot sim;
     private List<String> compatibilityZones;
-    private final Map<String, String> activePlans = new LinkedHashMap<>();
+    private final Map<String, PlanSnapshot> activePlans = new LinkedHashMap<>();
+    private final Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
+    private String imeiLock;
 
     /** Axon rebuilds a link from its events, starting from this empty instance. */
     protected Link() {
@@ -43,26 +87,239 @@ public class Link {
      * be bound to it in the catalog; this checks the rules that need only the SIM and the plans.
      */
     static Link create(String linkId, String organisationId, String name, SimSnapshot sim,
-                       Map<String, PlanSnapshot> plans, Instant now) {
+                       Map<String, PlanSnapshot> plans, Instant now, Upstream upstream) {
         for (PlanSnapshot plan : plans.values()) {
-            requireZonesIntersect(sim, plan);
+            requireZonesIntersect(plan, sim.compatibilityZones(), "the SIM's");
+        }
+        List<String> started = new ArrayList<>();
+        try {
+            plans.forEach((activationId, plan) -> {
+                upstream.activate(sim, activationId, plan);
+                started.add(activationId);
+            });
+        } catch (UpstreamException e) {
+            started.forEach(activationId -> deactivateQuietly(upstream, sim, activationId));
+            throw e;
         }
         apply(new LinkCreated(linkId, organisationId, name, sim, sim.compatibilityZones()));
-        plans.forEach((activationId, plan) -> activate(linkId, activationId, plan, ActivationSource.MANUAL, now));
+        plans.forEach((activationId, plan) -> apply(activation(linkId, activationId, plan, now)));
         return new Link();
     }
 
-    private static void activate(String linkId, String activationId, PlanSnapshot plan, ActivationSource source,
-                                 Instant now) {
-        apply(new PlanActivated(linkId, activationId, plan, source, now,
-                now.plus(plan.validityDays(), ChronoUnit.DAYS)));
+    @CommandHandler
+    long handle(UpdateLink command) {
+        requireReachable(command.organisationId());
+        if (command.replacingMeta()) {
+            Meta.check(command.meta());
+        }
+        if (command.renaming()) {
+            apply(new LinkRenamed(linkId, command.name()));
+        }
+        if (command.replacingMeta()) {
+            apply(new LinkMetaReplaced(linkId, Map.copyOf(command.meta())));
+        }
+        return version();
     }
 
-    private static void requireZonesIntersect(SimSnapshot sim, PlanSnapshot plan) {
-        if (sim.compatibilityZones().stream().noneMatch(plan.compatibilityZones()::contains)) {
-            throw LinksException.validation("plan " + plan.id() + " cannot be activated: its compatibility zones "
-                    + plan.compatibilityZones() + " do not intersect the SIM's " + sim.compatibilityZones());
+    @CommandHandler
+    long handle(DeleteLink command, LinkCatalog catalog) {
+        requireReachable(command.organisationId());
+        if (sim != null) {
+            throw LinksException.validation("link " + linkId + " still has SIM " + sim.id()
+                    + " bound; detach the SIM first");
         }
+        for (String activationId : List.copyOf(activePlans.keySet())) {
+            apply(new ActivationRemoved(linkId, activationId));
+            catalog.activationRemoved(activationId);
+        }
+        apply(new LinkDeleted(linkId));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(DetachSim command, LinkCatalog catalog, Upstream upstream) {
+        requireReachable(command.organisationId());
+        SimSnapshot bound = requireSim("detach it");
+        upstream.release(bound);
+        catalog.releaseSim(bound.id(), linkId);
+        apply(new SimDetached(linkId, bound.id()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(AttachSim command, LinkCatalog catalog, Upstream upstream) {
+        requireReachable(command.organisationId());
+        if (sim != null) {
+            throw LinksException.validation("link " + linkId + " already has SIM " + sim.id()
+                    + " bound; only a link on hold can take a SIM");
+        }
+        SimSnapshot attached = catalog.sim(organisationId, command.simId()).orElseThrow(() ->
+                LinksException.invalidField("sim_id", "no SIM " + command.simId() + " exists in this organisation"));
+        if (attached.compatibilityZones().stream().noneMatch(compatibilityZones::contains)) {
+            throw LinksException.invalidField("sim_id", "the SIM's compatibility zones "
+                    + attached.compatibilityZones() + " do not intersect the link's " + compatibilityZones);
+        }
+        if (!catalog.bindSim(attached.id(), linkId)) {
+            throw LinksException.invalidField("sim_id", "SIM " + attached.id() + " is already bound to another link");
+        }
+        try {
+            activePlans.forEach((activationId, plan) -> upstream.activate(attached, activationId, plan));
+            if (!barred.isEmpty()) {
+                upstream.bar(attached, EnumSet.copyOf(barred));
+            }
+        } catch (UpstreamException e) {
+            releaseQuietly(upstream, attached);
+            throw e;
+        }
+        apply(new SimAttached(linkId, attached, attached.compatibilityZones()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(BarNetworkTypes command, Upstream upstream) {
+        requireReachable(command.organisationId());
+        SimSnapshot bound = requireSim("bar network types");
+        Set<NetworkType> wanted = EnumSet.noneOf(NetworkType.class);
+        wanted.addAll(command.networkTypes());
+        wanted.removeAll(barred);
+        if (wanted.isEmpty()) {
+            throw LinksException.invalidField("network_types", "every one of " + names(command.networkTypes())
+                    + " is already barred on link " + linkId + "; nothing to do");
+        }
+        upstream.bar(bound, wanted);
+        apply(new NetworkTypesBarred(linkId, wanted));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(UnbarNetworkTypes command, Upstream upstream) {
+        requireReachable(command.organisationId());
+        SimSnapshot bound = requireSim("unbar network types");
+        Set<NetworkType> wanted = EnumSet.noneOf(NetworkType.class);
+        wanted.addAll(command.networkTypes());
+        wanted.retainAll(barred);
+        if (wanted.isEmpty()) {
+            throw LinksException.invalidField("network_types", "none of " + names(command.networkTypes())
+                    + " is barred on link " + linkId + "; nothing to do");
+        }
+        upstream.unbar(bound, wanted);
+        apply(new NetworkTypesUnbarred(linkId, wanted));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(LockImei command, LinkCatalog catalog, Upstream upstream) {
+        requireReachable(command.organisationId());
+        SimSnapshot bound = requireSim("lock it to an IMEI");
+        if (imeiLock != null) {
+            throw LinksException.validation("link " + linkId + " is already locked to IMEI " + imeiLock
+                    + "; unlock it first");
+        }
+        String imei = catalog.sim(organisationId, bound.id()).map(SimSnapshot::imei).orElse(null);
+        if (imei == null) {
+            throw LinksException.validation("no IMEI has been observed for SIM " + bound.id()
+                    + " yet, so there is no device to lock link " + linkId + " to");
+        }
+        upstream.lockImei(bound, imei);
+        apply(new ImeiLocked(linkId, imei));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(UnlockImei command, Upstream upstream) {
+        requireReachable(command.organisationId());
+        if (imeiLock == null) {
+            throw LinksException.validation("link " + linkId + " has no IMEI lock to remove");
+        }
+        upstream.unlockImei(requireSim("unlock it"));
+        apply(new ImeiUnlocked(linkId));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(SuspendLink command, Upstream upstream) {
+        requireReachable(command.organisationId());
+        if (status != LinkStatus.ACTIVE) {
+            throw LinksException.validation("only an active link can be suspended; link " + linkId + " is "
+                    + status.value());
+        }
+        upstream.suspend(sim);
+        apply(new LinkSuspended(linkId));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ResumeLink command, Upstream upstream) {
+        requireReachable(command.organisationId());
+        if (status != LinkStatus.SUSPENDED) {
+            throw LinksException.validation("only a suspended link can be resumed; link " + linkId + " is "
+                    + status.value());
+        }
+        upstream.resume(sim);
+        apply(new LinkResumed(linkId));
+        return version();
+    }
+
+    /**
+     * Every attempt is recorded, a failed one too; the failure is then in the answer, not an exception, so that
+     * the record of the attempt is kept.
+     */
+    @CommandHandler
+    SmsResult handle(SendSms command, Upstream upstream, Clock clock) {
+        requireReachable(command.organisationId());
+        String message = command.message();
+        if (message == null || message.isEmpty() || message.length() > MAX_SMS_LENGTH) {
+            throw LinksException.invalidField("message", "must be 1 to " + MAX_SMS_LENGTH + " characters");
+        }
+        if (status != LinkStatus.ACTIVE) {
+            throw LinksException.validation("an SMS can be sent only through an active link; link " + linkId
+                    + " is " + status.value());
+        }
+        if (sim.msisdn() == null) {
+            throw LinksException.validation("SIM " + sim.id() + " of link " + linkId
+                    + " has no MSISDN to send an SMS to");
+        }
+        Instant now = clock.instant();
+        SmsView sms;
+        try {
+            String providerId = upstream.sendSms(sim, message);
+            apply(new SmsSent(linkId, command.smsId(), message, sim.msisdn(), providerId, now));
+            sms = new SmsView(command.smsId(), message, SmsStatus.SENT, now, null);
+        } catch (UpstreamException e) {
+            apply(new SmsFailed(linkId, command.smsId(), message, e.getMessage(), now));
+            sms = new SmsView(command.smsId(), message, SmsStatus.FAILED, now, e.getMessage());
+        }
+        return new SmsResult(version(), sms);
+    }
+
+    @CommandHandler
+    ActivationResult handle(ActivatePlan command, LinkCatalog catalog, Upstream upstream, Clock clock) {
+        requireReachable(command.organisationId());
+        if (status != LinkStatus.PRE_ACTIVE && status != LinkStatus.ACTIVE) {
+            throw LinksException.validation("a plan can be activated only on a pre-active or active link; link "
+                    + linkId + " is " + status.value());
+        }
+        PlanSnapshot plan = catalog.plan(organisationId, command.planId()).orElseThrow(() ->
+                LinksException.invalidField("plan_id", "no plan " + command.planId() + " exists in this organisation"));
+        requireZonesIntersect(plan, sim.compatibilityZones(), "the SIM's");
+        upstream.activate(sim, command.activationId(), plan);
+        apply(activation(linkId, command.activationId(), plan, clock.instant()));
+        catalog.activationStarted(command.activationId(), linkId, plan.id());
+        return new ActivationResult(version(), command.activationId());
+    }
+
+    @CommandHandler
+    long handle(RemoveActivation command, LinkCatalog catalog, Upstream upstream) {
+        requireReachable(command.organisationId());
+        if (!activePlans.containsKey(command.activationId())) {
+            throw LinksException.notFound("activation", command.activationId());
+        }
+        if (sim != null) {
+            upstream.deactivate(sim, command.activationId());
+        }
+        apply(new ActivationRemoved(linkId, command.activationId()));
+        catalog.activationRemoved(command.activationId());
+        return version();
     }
 
     String organisationId() {
@@ -73,22 +330,140 @@ public class Link {
         return status;
     }
 
-    Map<String, String> activePlans() {
+    Map<String, PlanSnapshot> activePlans() {
         return Map.copyOf(activePlans);
+    }
+
+    Set<NetworkType> barred() {
+        return EnumSet.copyOf(barred);
+    }
+
+    String imeiLock() {
+        return imeiLock;
+    }
+
+    private static PlanActivated activation(String linkId, String activationId, PlanSnapshot plan, Instant now) {
+        return new PlanActivated(linkId, activationId, plan, ActivationSource.MANUAL, now,
+                now.plus(plan.validityDays(), ChronoUnit.DAYS));
+    }
+
+    /** Another organisation's link does not exist for the caller; a removed one is gone. */
+    private void requireReachable(String callerOrganisation) {
+        if (!organisationId.equals(callerOrganisation)) {
+            throw LinksException.notFound("link", linkId);
+        }
+        if (status == LinkStatus.REMOVED) {
+            throw LinksException.gone("link", linkId);
+        }
+    }
+
+    private SimSnapshot requireSim(String purpose) {
+        if (sim == null) {
+            throw LinksException.validation("link " + linkId + " is on hold with no SIM bound; attach a SIM to "
+                    + purpose);
+        }
+        return sim;
+    }
+
+    private static void requireZonesIntersect(PlanSnapshot plan, List<String> zones, String whose) {
+        if (zones.stream().noneMatch(plan.compatibilityZones()::contains)) {
+            throw LinksException.invalidField("plan_id", "plan " + plan.id() + " cannot be activated: its "
+                    + "compatibility zones " + plan.compatibilityZones() + " do not intersect " + whose + " "
+                    + zones);
+        }
+    }
+
+    /** Best effort: undoes a partly applied attach on the platform; the command fails either way. */
+    private static void releaseQuietly(Upstream upstream, SimSnapshot attached) {
+        try {
+            upstream.release(attached);
+        } catch (UpstreamException ignored) {
+            // the attach is refused all the same; the SIM stays free and a later bind starts it afresh
+        }
+    }
+
+    private static void deactivateQuietly(Upstream upstream, SimSnapshot sim, String activationId) {
+        try {
+            upstream.deactivate(sim, activationId);
+        } catch (UpstreamException ignored) {
+            // the creation is refused all the same
+        }
+    }
+
+    private static List<String> names(Set<NetworkType> types) {
+        return types.stream().map(NetworkType::value).sorted().toList();
+    }
+
+    private static long version() {
+        return AggregateLifecycle.getVersion();
     }
 
     @EventSourcingHandler
     void on(LinkCreated event) {
         linkId = event.linkId();
         organisationId = event.organisationId();
-        simId = event.sim().id();
+        sim = event.sim();
         compatibilityZones = List.copyOf(event.compatibilityZones());
         status = LinkStatus.PRE_ACTIVE;
     }
 
     @EventSourcingHandler
     void on(PlanActivated event) {
-        activePlans.put(event.activationId(), event.plan().id());
+        activePlans.put(event.activationId(), event.plan());
+        status = LinkStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(ActivationRemoved event) {
+        activePlans.remove(event.activationId());
+    }
+
+    @EventSourcingHandler
+    void on(LinkDeleted event) {
+        status = LinkStatus.REMOVED;
+    }
+
+    @EventSourcingHandler
+    void on(SimDetached event) {
+        sim = null;
+        imeiLock = null;
+        status = LinkStatus.HOLD;
+    }
+
+    @EventSourcingHandler
+    void on(SimAttached event) {
+        sim = event.sim();
+        compatibilityZones = List.copyOf(event.compatibilityZones());
+        status = LinkStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(NetworkTypesBarred event) {
+        barred.addAll(event.networkTypes());
+    }
+
+    @EventSourcingHandler
+    void on(NetworkTypesUnbarred event) {
+        barred.removeAll(event.networkTypes());
+    }
+
+    @EventSourcingHandler
+    void on(ImeiLocked event) {
+        imeiLock = event.imei();
+    }
+
+    @EventSourcingHandler
+    void on(ImeiUnlocked event) {
+        imeiLock = null;
+    }
+
+    @EventSourcingHandler
+    void on(LinkSuspended event) {
+        status = LinkStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(LinkResumed event) {
         status = LinkStatus.ACTIVE;
     }
 }

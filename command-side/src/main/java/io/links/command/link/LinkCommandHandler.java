@@ -4,6 +4,7 @@ import io.links.api.error.LinksException;
 import io.links.api.link.CreateLink;
 import io.links.api.link.PlanSnapshot;
 import io.links.api.link.SimSnapshot;
+import io.links.command.upstream.Upstream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -26,11 +27,13 @@ public class LinkCommandHandler {
     private final Repository<Link> links;
     private final LinkCatalog catalog;
     private final Clock clock;
+    private final Upstream upstream;
 
-    public LinkCommandHandler(Repository<Link> links, LinkCatalog catalog, Clock clock) {
+    public LinkCommandHandler(Repository<Link> links, LinkCatalog catalog, Clock clock, Upstream upstream) {
         this.links = links;
         this.catalog = catalog;
         this.clock = clock;
+        this.upstream = upstream;
     }
 
     /** Creates the link and answers its version. */
@@ -45,7 +48,7 @@ public class LinkCommandHandler {
         }
 
         Aggregate<Link> link = links.newInstance(() -> Link.create(command.linkId(), command.organisationId(),
-                command.name(), sim, plans, clock.instant()));
+                command.name(), sim, plans, clock.instant(), upstream));
 
         plans.forEach((activationId, plan) -> catalog.activationStarted(activationId, command.linkId(), plan.id()));
         return link.version();

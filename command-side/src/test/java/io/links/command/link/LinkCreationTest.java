@@ -16,10 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -34,21 +31,24 @@ class LinkCreationTest {
             SimType.PHYSICAL, "simulator", List.of("eu", "global"), List.of("DEU"));
     private static final PlanSnapshot EU_PLAN = new PlanSnapshot("plan-eu", "EU 1 GB", 1_000_000_000L, 30, "cov-1",
             List.of("eu"), false);
+    private static final PlanSnapshot PLAN_2 = new PlanSnapshot("plan-2", "EU 5 GB", 5_000_000_000L, 30, "cov-1",
+            List.of("global"), false);
     private static final PlanSnapshot US_PLAN = new PlanSnapshot("plan-us", "US 1 GB", 1_000_000_000L, 30, "cov-2",
             List.of("na"), false);
 
     private AggregateTestFixture<Link> fixture;
-    private FakeCatalog catalog;
+    private InMemoryCatalog catalog;
+    private final RecordingUpstream upstream = new RecordingUpstream();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Link.class);
-        catalog = new FakeCatalog();
+        catalog = new InMemoryCatalog(ORG);
         catalog.sims.put(EU_SIM.id(), EU_SIM);
         catalog.plans.put(EU_PLAN.id(), EU_PLAN);
         catalog.plans.put(US_PLAN.id(), US_PLAN);
         fixture.registerAnnotatedCommandHandler(new LinkCommandHandler(fixture.getRepository(), catalog,
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC), upstream));
     }
 
     @Test
@@ -80,6 +80,21 @@ class LinkCreationTest {
                 .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
 
         assertThat(catalog.activations).hasSize(1).containsValue(EU_PLAN.id());
+        assertThat(upstream.calls()).containsExactly("activate " + EU_SIM.iccid() + " " + EU_PLAN.id());
+    }
+
+    @Test
+    void refusesTheLinkWhenTheProviderRefusesAPlanAndUndoesTheOthers() {
+        upstream.failOn("activate", PLAN_2.id());
+        catalog.plans.put(PLAN_2.id(), PLAN_2);
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), PLAN_2.id())))
+                .expectException(io.links.command.upstream.UpstreamException.class)
+                .expectNoEvents();
+
+        assertThat(upstream.calls()).containsExactly("activate " + EU_SIM.iccid() + " " + EU_PLAN.id(),
+                "deactivate " + EU_SIM.iccid());
     }
 
     @Test
@@ -124,44 +139,5 @@ class LinkCreationTest {
                 .expectException(LinksException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("twice"))
                 .expectNoEvents();
-    }
-
-    /** The catalog as the link commands see it, in memory. Only SIMs and plans of {@code ORG} exist. */
-    static final class FakeCatalog implements LinkCatalog {
-
-        final Map<String, SimSnapshot> sims = new HashMap<>();
-        final Map<String, PlanSnapshot> plans = new HashMap<>();
-        final Map<String, String> bindings = new HashMap<>();
-        final Map<String, String> activations = new HashMap<>();
-
-        @Override
-        public Optional<SimSnapshot> sim(String organisationId, String simId) {
-            return ORG.equals(organisationId) ? Optional.ofNullable(sims.get(simId)) : Optional.empty();
-        }
-
-        @Override
-        public Optional<PlanSnapshot> plan(String organisationId, String planId) {
-            return ORG.equals(organisationId) ? Optional.ofNullable(plans.get(planId)) : Optional.empty();
-        }
-
-        @Override
-        public boolean bindSim(String simId, String linkId) {
-            return bindings.putIfAbsent(simId, linkId) == null || bindings.get(simId).equals(linkId);
-        }
-
-        @Override
-        public void releaseSim(String simId, String linkId) {
-            bindings.remove(simId, linkId);
-        }
-
-        @Override
-        public void activationStarted(String activationId, String linkId, String planId) {
-            activations.put(activationId, planId);
-        }
-
-        @Override
-        public void activationRemoved(String activationId) {
-            activations.remove(activationId);
-        }
     }
 }

@@ -1,0 +1,548 @@
+package io.links.command.link;
+
+import io.links.api.catalog.SimType;
+import io.links.api.error.ErrorCode;
+import io.links.api.error.LinksException;
+import io.links.api.link.ActivatePlan;
+import io.links.api.link.ActivationRemoved;
+import io.links.api.link.ActivationResult;
+import io.links.api.link.ActivationSource;
+import io.links.api.link.AttachSim;
+import io.links.api.link.BarNetworkTypes;
+import io.links.api.link.DeleteLink;
+import io.links.api.link.DetachSim;
+import io.links.api.link.ImeiLocked;
+import io.links.api.link.ImeiUnlocked;
+import io.links.api.link.LinkCreated;
+import io.links.api.link.LinkDeleted;
+import io.links.api.link.LinkMetaReplaced;
+import io.links.api.link.LinkRenamed;
+import io.links.api.link.LinkResumed;
+import io.links.api.link.LinkSuspended;
+import io.links.api.link.LockImei;
+import io.links.api.link.NetworkTypesBarred;
+import io.links.api.link.NetworkTypesUnbarred;
+import io.links.api.link.PlanActivated;
+import io.links.api.link.PlanSnapshot;
+import io.links.api.link.RemoveActivation;
+import io.links.api.link.ResumeLink;
+import io.links.api.link.SendSms;
+import io.links.api.link.SimAttached;
+import io.links.api.link.SimDetached;
+import io.links.api.link.SimSnapshot;
+import io.links.api.link.SmsFailed;
+import io.links.api.link.SmsResult;
+import io.links.api.link.SmsSent;
+import io.links.api.link.SmsStatus;
+import io.links.api.link.SmsView;
+import io.links.api.link.SuspendLink;
+import io.links.api.link.UnbarNetworkTypes;
+import io.links.api.link.UnlockImei;
+import io.links.api.link.UpdateLink;
+import io.links.command.upstream.UpstreamException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.Description;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.links.api.link.NetworkType.G2;
+import static io.links.api.link.NetworkType.G3;
+import static io.links.api.link.NetworkType.G5;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Every transition of a link's lifecycle, and every refusal, given the events so far.
+ */
+class LinkLifecycleTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String ORG = "org-1";
+    private static final String LINK = "link-1";
+    private static final SimSnapshot SIM = new SimSnapshot("sim-1", "8944500000000000006", "447700900123",
+            "490154203237518", SimType.PHYSICAL, "simulator", List.of("eu", "global"), List.of("DEU"));
+    private static final SimSnapshot OTHER_SIM = new SimSnapshot("sim-2", "8944500000000000014", null, null,
+            SimType.ESIM, "simulator", List.of("global", "apac"), List.of("JPN"));
+    private static final SimSnapshot ASIAN_SIM = new SimSnapshot("sim-3", "8944500000000000022", null, null,
+            SimType.ESIM, "simulator", List.of("apac"), List.of("JPN"));
+    private static final PlanSnapshot PLAN = new PlanSnapshot("plan-1", "EU 1 GB", 1_000_000_000L, 30, "cov-1",
+            List.of("eu"), false);
+    private static final PlanSnapshot US_PLAN = new PlanSnapshot("plan-us", "US 1 GB", 1_000_000_000L, 30, "cov-2",
+            List.of("na"), false);
+
+    private static final LinkCreated CREATED = new LinkCreated(LINK, ORG, "Pump", SIM, SIM.compatibilityZones());
+    private static final PlanActivated ACTIVATED = new PlanActivated(LINK, "act-1", PLAN, ActivationSource.MANUAL,
+            NOW, NOW.plus(30, ChronoUnit.DAYS));
+    private static final LinkSuspended SUSPENDED = new LinkSuspended(LINK);
+    private static final SimDetached DETACHED = new SimDetached(LINK, SIM.id());
+
+    private AggregateTestFixture<Link> fixture;
+    private InMemoryCatalog catalog;
+    private RecordingUpstream upstream;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Link.class);
+        catalog = new InMemoryCatalog(ORG).with(SIM).with(OTHER_SIM).with(ASIAN_SIM).with(PLAN).with(US_PLAN);
+        catalog.bindings.put(SIM.id(), LINK);
+        upstream = new RecordingUpstream();
+        fixture.registerInjectableResource(catalog);
+        fixture.registerInjectableResource(upstream);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static void refusedWith(ResultValidator<Link> result, ErrorCode code, String reason) {
+        result.expectException(LinksException.class)
+                .expectExceptionMessage(containsString(reason))
+                .expectNoEvents();
+        result.expectException(new TypeSafeMatcher<Throwable>() {
+            @Override
+            protected boolean matchesSafely(Throwable item) {
+                return item instanceof LinksException refusal && refusal.code() == code;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal with code " + code);
+            }
+        });
+    }
+
+    @Nested
+    class ActivatePlanCommand {
+
+        @Test
+        void activatesAPlanOnAPreActiveLinkWhichBecomesActive() {
+            fixture.given(CREATED)
+                    .when(new ActivatePlan(LINK, ORG, "act-1", PLAN.id()))
+                    .expectEvents(ACTIVATED)
+                    .expectResultMessagePayload(new ActivationResult(1, "act-1"))
+                    .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
+
+            assertThat(upstream.calls()).containsExactly("activate " + SIM.iccid() + " plan-1");
+            assertThat(catalog.activations).containsEntry("act-1", PLAN.id());
+        }
+
+        @Test
+        void activatesAnotherPlanOnAnActiveLink() {
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new ActivatePlan(LINK, ORG, "act-2", PLAN.id()))
+                    .expectEvents(new PlanActivated(LINK, "act-2", PLAN, ActivationSource.MANUAL, NOW,
+                            NOW.plus(30, ChronoUnit.DAYS)))
+                    .expectResultMessagePayload(new ActivationResult(2, "act-2"));
+        }
+
+        @Test
+        void refusesAPlanWhoseZonesMissTheSims() {
+            refusedWith(fixture.given(CREATED).when(new ActivatePlan(LINK, ORG, "act-1", US_PLAN.id())),
+                    ErrorCode.VALIDATION_ERROR, "do not intersect");
+        }
+
+        @Test
+        void refusesAnUnknownPlan() {
+            refusedWith(fixture.given(CREATED).when(new ActivatePlan(LINK, ORG, "act-1", "plan-x")),
+                    ErrorCode.VALIDATION_ERROR, "no plan plan-x");
+        }
+
+        @Test
+        void refusesASuspendedLink() {
+            refusedWith(fixture.given(CREATED, ACTIVATED, SUSPENDED)
+                    .when(new ActivatePlan(LINK, ORG, "act-2", PLAN.id())), ErrorCode.VALIDATION_ERROR, "suspended");
+        }
+
+        @Test
+        void refusesALinkOnHold() {
+            refusedWith(fixture.given(CREATED, DETACHED).when(new ActivatePlan(LINK, ORG, "act-1", PLAN.id())),
+                    ErrorCode.VALIDATION_ERROR, "hold");
+        }
+
+        @Test
+        void recordsNothingWhenTheProviderRefuses() {
+            upstream.failOn("activate");
+
+            fixture.given(CREATED)
+                    .when(new ActivatePlan(LINK, ORG, "act-1", PLAN.id()))
+                    .expectException(UpstreamException.class)
+                    .expectNoEvents();
+
+            assertThat(catalog.activations).isEmpty();
+        }
+    }
+
+    @Nested
+    class SuspendAndResume {
+
+        @Test
+        void suspendsAnActiveLink() {
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SuspendLink(LINK, ORG))
+                    .expectEvents(SUSPENDED)
+                    .expectResultMessagePayload(2L);
+
+            assertThat(upstream.calls()).containsExactly("suspend " + SIM.iccid());
+        }
+
+        @Test
+        void refusesToSuspendALinkThatIsNotActive() {
+            refusedWith(fixture.given(CREATED).when(new SuspendLink(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "pre_active");
+            refusedWith(fixture.given(CREATED, ACTIVATED, SUSPENDED).when(new SuspendLink(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "only an active link");
+            refusedWith(fixture.given(CREATED, DETACHED).when(new SuspendLink(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "hold");
+        }
+
+        @Test
+        void resumesASuspendedLink() {
+            fixture.given(CREATED, ACTIVATED, SUSPENDED)
+                    .when(new ResumeLink(LINK, ORG))
+                    .expectEvents(new LinkResumed(LINK))
+                    .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
+        }
+
+        @Test
+        void refusesToResumeALinkThatIsNotSuspended() {
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new ResumeLink(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "only a suspended link");
+        }
+
+        @Test
+        void keepsTheLinkActiveWhenTheProviderRefusesToSuspend() {
+            upstream.failOn("suspend");
+
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SuspendLink(LINK, ORG))
+                    .expectException(UpstreamException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class DetachAndAttach {
+
+        @Test
+        void detachesTheSimFromAPreActiveActiveOrSuspendedLink() {
+            fixture.given(CREATED).when(new DetachSim(LINK, ORG)).expectEvents(DETACHED);
+            fixture.given(CREATED, ACTIVATED).when(new DetachSim(LINK, ORG)).expectEvents(DETACHED);
+            fixture.given(CREATED, ACTIVATED, SUSPENDED).when(new DetachSim(LINK, ORG)).expectEvents(DETACHED)
+                    .expectState(link -> assertThat(link.status()).hasToString("HOLD"));
+
+            assertThat(catalog.bindings).doesNotContainKey(SIM.id());
+            assertThat(upstream.calls()).containsOnly("release " + SIM.iccid());
+        }
+
+        @Test
+        void detachingDropsTheImeiLockOfTheOldDevice() {
+            fixture.given(CREATED, new ImeiLocked(LINK, SIM.imei()))
+                    .when(new DetachSim(LINK, ORG))
+                    .expectEvents(DETACHED)
+                    .expectState(link -> assertThat(link.imeiLock()).isNull());
+        }
+
+        @Test
+        void refusesToDetachFromALinkOnHold() {
+            refusedWith(fixture.given(CREATED, DETACHED).when(new DetachSim(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "no SIM bound");
+        }
+
+        @Test
+        void attachesAFreeSimWithIntersectingZonesAndTheLinkBecomesActive() {
+            fixture.given(CREATED, ACTIVATED, new NetworkTypesBarred(LINK, Set.of(G2)), DETACHED)
+                    .when(new AttachSim(LINK, ORG, OTHER_SIM.id()))
+                    .expectEvents(new SimAttached(LINK, OTHER_SIM, OTHER_SIM.compatibilityZones()))
+                    .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
+
+            assertThat(catalog.bindings).containsEntry(OTHER_SIM.id(), LINK);
+            assertThat(upstream.calls()).containsExactly("activate " + OTHER_SIM.iccid() + " plan-1",
+                    "bar " + OTHER_SIM.iccid() + " [2g]");
+        }
+
+        @Test
+        void refusesASimWhoseZonesMissTheLinks() {
+            refusedWith(fixture.given(CREATED, DETACHED).when(new AttachSim(LINK, ORG, ASIAN_SIM.id())),
+                    ErrorCode.VALIDATION_ERROR, "do not intersect");
+            assertThat(catalog.bindings).doesNotContainKey(ASIAN_SIM.id());
+        }
+
+        @Test
+        void refusesASimBoundToAnotherLink() {
+            catalog.bindings.put(OTHER_SIM.id(), "link-9");
+
+            refusedWith(fixture.given(CREATED, DETACHED).when(new AttachSim(LINK, ORG, OTHER_SIM.id())),
+                    ErrorCode.VALIDATION_ERROR, "already bound");
+        }
+
+        @Test
+        void refusesToAttachToALinkThatHasASim() {
+            refusedWith(fixture.given(CREATED).when(new AttachSim(LINK, ORG, OTHER_SIM.id())),
+                    ErrorCode.VALIDATION_ERROR, "already has SIM");
+        }
+
+        @Test
+        void refusesAnUnknownSim() {
+            refusedWith(fixture.given(CREATED, DETACHED).when(new AttachSim(LINK, ORG, "sim-x")),
+                    ErrorCode.VALIDATION_ERROR, "no SIM sim-x");
+        }
+
+        @Test
+        void undoesAPartialAttachOnTheProviderWhenItRefuses() {
+            upstream.failOn("bar");
+
+            fixture.given(CREATED, ACTIVATED, new NetworkTypesBarred(LINK, Set.of(G2)), DETACHED)
+                    .when(new AttachSim(LINK, ORG, OTHER_SIM.id()))
+                    .expectException(UpstreamException.class)
+                    .expectNoEvents();
+
+            assertThat(upstream.calls()).containsExactly("activate " + OTHER_SIM.iccid() + " plan-1",
+                    "release " + OTHER_SIM.iccid());
+        }
+    }
+
+    @Nested
+    class DeleteCommand {
+
+        @Test
+        void deletesALinkOnHoldAndEndsItsActivations() {
+            fixture.given(CREATED, ACTIVATED, DETACHED)
+                    .when(new DeleteLink(LINK, ORG))
+                    .expectEvents(new ActivationRemoved(LINK, "act-1"), new LinkDeleted(LINK))
+                    .expectState(link -> assertThat(link.status()).hasToString("REMOVED"));
+
+            assertThat(upstream.calls()).isEmpty();
+        }
+
+        @Test
+        void refusesToDeleteALinkWithASim() {
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new DeleteLink(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "detach the SIM first");
+        }
+
+        @Test
+        void aRemovedLinkIsGoneForEveryCommand() {
+            refusedWith(fixture.given(CREATED, DETACHED, new LinkDeleted(LINK)).when(new DeleteLink(LINK, ORG)),
+                    ErrorCode.GONE, "removed");
+            refusedWith(fixture.given(CREATED, DETACHED, new LinkDeleted(LINK))
+                    .when(new UpdateLink(LINK, ORG, "x", true, null, false)), ErrorCode.GONE, "removed");
+            refusedWith(fixture.given(CREATED, DETACHED, new LinkDeleted(LINK))
+                    .when(new AttachSim(LINK, ORG, OTHER_SIM.id())), ErrorCode.GONE, "removed");
+        }
+
+        @Test
+        void anotherOrganisationsLinkDoesNotExist() {
+            refusedWith(fixture.given(CREATED).when(new SuspendLink(LINK, "org-2")), ErrorCode.NOT_FOUND,
+                    "not found");
+            refusedWith(fixture.given(CREATED).when(new UpdateLink(LINK, "org-2", "x", true, null, false)),
+                    ErrorCode.NOT_FOUND, "not found");
+        }
+    }
+
+    @Nested
+    class BarAndUnbar {
+
+        @Test
+        void barsOnlyTheTypesNotYetBarred() {
+            fixture.given(CREATED, new NetworkTypesBarred(LINK, Set.of(G2)))
+                    .when(new BarNetworkTypes(LINK, ORG, Set.of(G2, G3)))
+                    .expectEvents(new NetworkTypesBarred(LINK, Set.of(G3)));
+
+            assertThat(upstream.calls()).containsExactly("bar " + SIM.iccid() + " [3g]");
+        }
+
+        @Test
+        void refusesWhenEveryTypeIsAlreadyBarred() {
+            refusedWith(fixture.given(CREATED, new NetworkTypesBarred(LINK, Set.of(G2, G3)))
+                    .when(new BarNetworkTypes(LINK, ORG, Set.of(G2))), ErrorCode.VALIDATION_ERROR, "already barred");
+            assertThat(upstream.calls()).isEmpty();
+        }
+
+        @Test
+        void unbarsOnlyTheBarredTypes() {
+            fixture.given(CREATED, new NetworkTypesBarred(LINK, Set.of(G2, G3)))
+                    .when(new UnbarNetworkTypes(LINK, ORG, Set.of(G3, G5)))
+                    .expectEvents(new NetworkTypesUnbarred(LINK, Set.of(G3)))
+                    .expectState(link -> assertThat(link.barred()).containsExactly(G2));
+        }
+
+        @Test
+        void refusesToUnbarWhenNoneIsBarred() {
+            refusedWith(fixture.given(CREATED).when(new UnbarNetworkTypes(LINK, ORG, Set.of(G5))),
+                    ErrorCode.VALIDATION_ERROR, "nothing to do");
+        }
+
+        @Test
+        void refusesToBarOnALinkOnHold() {
+            refusedWith(fixture.given(CREATED, DETACHED).when(new BarNetworkTypes(LINK, ORG, Set.of(G2))),
+                    ErrorCode.VALIDATION_ERROR, "no SIM bound");
+        }
+    }
+
+    @Nested
+    class ImeiLock {
+
+        @Test
+        void locksToTheImeiLastObservedForTheSim() {
+            fixture.given(CREATED)
+                    .when(new LockImei(LINK, ORG))
+                    .expectEvents(new ImeiLocked(LINK, SIM.imei()));
+
+            assertThat(upstream.calls()).containsExactly("lock " + SIM.iccid() + " " + SIM.imei());
+        }
+
+        @Test
+        void refusesWhenNoImeiWasObserved() {
+            SimSnapshot blind = new SimSnapshot(SIM.id(), SIM.iccid(), SIM.msisdn(), null, SIM.type(),
+                    SIM.provider(), SIM.compatibilityZones(), SIM.countries());
+            catalog.with(blind);
+
+            refusedWith(fixture.given(CREATED).when(new LockImei(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "no IMEI has been observed");
+        }
+
+        @Test
+        void refusesASecondLock() {
+            refusedWith(fixture.given(CREATED, new ImeiLocked(LINK, SIM.imei())).when(new LockImei(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "already locked");
+        }
+
+        @Test
+        void unlocks() {
+            fixture.given(CREATED, new ImeiLocked(LINK, SIM.imei()))
+                    .when(new UnlockImei(LINK, ORG))
+                    .expectEvents(new ImeiUnlocked(LINK));
+        }
+
+        @Test
+        void refusesToUnlockWithoutALock() {
+            refusedWith(fixture.given(CREATED).when(new UnlockImei(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "no IMEI lock");
+        }
+    }
+
+    @Nested
+    class Sms {
+
+        @Test
+        void sendsAnSmsThroughAnActiveLink() {
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SendSms(LINK, ORG, "sms-1", "hello"))
+                    .expectEvents(new SmsSent(LINK, "sms-1", "hello", SIM.msisdn(), "msg-1", NOW))
+                    .expectResultMessagePayload(new SmsResult(2, new SmsView("sms-1", "hello", SmsStatus.SENT, NOW,
+                            null)));
+        }
+
+        @Test
+        void recordsAFailedAttemptWithItsReason() {
+            upstream.failOn("sms");
+
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SendSms(LINK, ORG, "sms-1", "hello"))
+                    .expectEvents(new SmsFailed(LINK, "sms-1", "hello", "provider refused sms", NOW))
+                    .expectResultMessagePayload(new SmsResult(2, new SmsView("sms-1", "hello", SmsStatus.FAILED, NOW,
+                            "provider refused sms")));
+        }
+
+        @Test
+        void refusesALinkThatIsNotActive() {
+            refusedWith(fixture.given(CREATED).when(new SendSms(LINK, ORG, "sms-1", "hello")),
+                    ErrorCode.VALIDATION_ERROR, "only through an active link");
+        }
+
+        @Test
+        void refusesASimWithoutMsisdn() {
+            LinkCreated noNumber = new LinkCreated(LINK, ORG, "Pump", OTHER_SIM, OTHER_SIM.compatibilityZones());
+
+            refusedWith(fixture.given(noNumber, new PlanActivated(LINK, "act-1", PLAN, ActivationSource.MANUAL, NOW,
+                    NOW)).when(new SendSms(LINK, ORG, "sms-1", "hello")), ErrorCode.VALIDATION_ERROR, "no MSISDN");
+        }
+
+        @Test
+        void refusesAnEmptyOrTooLongMessage() {
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new SendSms(LINK, ORG, "sms-1", "")),
+                    ErrorCode.VALIDATION_ERROR, "1 to 80");
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new SendSms(LINK, ORG, "sms-1", "x".repeat(81))),
+                    ErrorCode.VALIDATION_ERROR, "1 to 80");
+        }
+    }
+
+    @Nested
+    class RemoveActivationCommand {
+
+        @Test
+        void removesAnActivation() {
+            catalog.activations.put("act-1", PLAN.id());
+
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new RemoveActivation(LINK, ORG, "act-1"))
+                    .expectEvents(new ActivationRemoved(LINK, "act-1"));
+
+            assertThat(catalog.activations).isEmpty();
+            assertThat(upstream.calls()).containsExactly("deactivate " + SIM.iccid());
+        }
+
+        @Test
+        void anUnknownOrRemovedActivationIsNotFound() {
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new RemoveActivation(LINK, ORG, "act-9")),
+                    ErrorCode.NOT_FOUND, "act-9");
+            refusedWith(fixture.given(CREATED, ACTIVATED, new ActivationRemoved(LINK, "act-1"))
+                    .when(new RemoveActivation(LINK, ORG, "act-1")), ErrorCode.NOT_FOUND, "act-1");
+        }
+    }
+
+    @Nested
+    class Update {
+
+        @Test
+        void renamesAndReplacesMetaOnlyWhenAsked() {
+            fixture.given(CREATED)
+                    .when(new UpdateLink(LINK, ORG, "Pump 2", true, null, false))
+                    .expectEvents(new LinkRenamed(LINK, "Pump 2"));
+            fixture.given(CREATED)
+                    .when(new UpdateLink(LINK, ORG, null, false, Map.of("site", "north"), true))
+                    .expectEvents(new LinkMetaReplaced(LINK, Map.of("site", "north")));
+            fixture.given(CREATED)
+                    .when(new UpdateLink(LINK, ORG, null, false, null, false))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void anEmptyMetaClearsIt() {
+            fixture.given(CREATED, new LinkMetaReplaced(LINK, Map.of("a", 1)))
+                    .when(new UpdateLink(LINK, ORG, null, false, Map.of(), true))
+                    .expectEvents(new LinkMetaReplaced(LINK, Map.of()));
+        }
+
+        @Test
+        void refusesMoreThanTenRootKeys() {
+            Map<String, Object> meta = new java.util.HashMap<>();
+            for (int i = 0; i < 11; i++) {
+                meta.put("k" + i, i);
+            }
+
+            refusedWith(fixture.given(CREATED).when(new UpdateLink(LINK, ORG, null, false, meta, true)),
+                    ErrorCode.VALIDATION_ERROR, "at most 10 root keys");
+        }
+
+        @Test
+        void refusesNestingDeeperThanThreeCountingArrays() {
+            fixture.given(CREATED)
+                    .when(new UpdateLink(LINK, ORG, null, false, Map.of("a", Map.of("b", List.of(1))), true))
+                    .expectSuccessfulHandlerExecution();
+            refusedWith(fixture.given(CREATED).when(new UpdateLink(LINK, ORG, null, false,
+                    Map.of("a", Map.of("b", Map.of("c", Map.of()))), true)), ErrorCode.VALIDATION_ERROR, "not 4");
+            refusedWith(fixture.given(CREATED).when(new UpdateLink(LINK, ORG, null, false,
+                    Map.of("a", List.of(List.of(List.of()))), true)), ErrorCode.VALIDATION_ERROR, "not 4");
+        }
+    }
+}
