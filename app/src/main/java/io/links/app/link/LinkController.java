@@ -1,15 +1,18 @@
 package io.links.app.link;
 
 import io.links.api.catalog.SimType;
+import io.links.api.error.FieldError;
 import io.links.api.error.LinksException;
+import io.links.api.error.ErrorCode;
 import io.links.api.link.CreateLink;
+import io.links.api.link.DeleteLink;
 import io.links.api.link.LinkFilter;
 import io.links.api.link.LinkStatus;
 import io.links.api.link.LinkView;
+import io.links.api.link.UpdateLink;
 import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
 import io.links.api.validation.Identifiers;
-import io.links.app.LinksProperties;
 import io.links.app.web.Commands;
 import io.links.app.web.QueryParams;
 import io.links.app.web.RequestContext;
@@ -17,21 +20,23 @@ import io.links.query.link.LinkQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Links: created through the command side, read from the read model. A write answers only once the read model shows
- * its own change, so that the caller reads its write.
+ * Links: created and changed through the command side, read from the read model. A write answers only once the
+ * read model shows its own change, so that the caller reads its write.
  */
 @RestController
 class LinkController {
@@ -39,15 +44,16 @@ class LinkController {
     static final List<String> FILTERS = List.of("status", "has_sim", "has_activations", "sim_type",
             "compatibility_zones", "plan_id", "coverage_id", "countries", "network_country", "network_connected",
             "search");
+    static final int MAX_NAME = 200;
 
     private final Commands commands;
     private final LinkQueries queries;
-    private final LinksProperties properties;
+    private final LinkAnswers answers;
 
-    LinkController(Commands commands, LinkQueries queries, LinksProperties properties) {
+    LinkController(Commands commands, LinkQueries queries, LinkAnswers answers) {
         this.commands = commands;
         this.queries = queries;
-        this.properties = properties;
+        this.answers = answers;
     }
 
     record NewLink(String name, String simId, List<String> planIds) {
@@ -59,21 +65,58 @@ class LinkController {
         if (body.simId() == null || body.simId().isBlank()) {
             throw LinksException.invalidField("sim_id", "is required");
         }
-        if (body.name() != null && body.name().length() > 200) {
-            throw LinksException.invalidField("name", "must be at most 200 characters");
-        }
+        checkName(body.name());
         if (body.planIds() != null && body.planIds().stream().anyMatch(id -> id == null || id.isBlank())) {
             throw LinksException.invalidField("plan_ids", "must hold plan ids, not null or blank entries");
         }
         String linkId = UUID.randomUUID().toString();
         long version = commands.send(new CreateLink(linkId, organisationId, body.name(), body.simId(),
                 body.planIds() == null ? List.of() : List.copyOf(body.planIds())));
-        return answer(HttpStatus.CREATED, organisationId, linkId, version);
+        return answers.link(HttpStatus.CREATED, organisationId, linkId, version);
     }
 
     @GetMapping("/links/{id}")
     LinkView get(@PathVariable String id) {
         return queries.get(RequestContext.organisationId(), id);
+    }
+
+    /**
+     * Changes the name and the metadata, each only when the body holds it. The body is read as a map so that an
+     * absent field and a null one can be told apart.
+     */
+    @PatchMapping("/links/{id}")
+    ResponseEntity<?> update(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        String organisationId = RequestContext.organisationId();
+        Set<String> unknown = new java.util.TreeSet<>(body.keySet());
+        unknown.removeAll(Set.of("name", "meta"));
+        if (!unknown.isEmpty()) {
+            List<FieldError> errors = unknown.stream()
+                    .map(field -> new FieldError(field, "is not a field of this request; known fields: meta, name"))
+                    .toList();
+            throw new LinksException(ErrorCode.VALIDATION_ERROR, "unknown fields " + unknown, errors);
+        }
+        Object name = body.get("name");
+        if (name != null && !(name instanceof String)) {
+            throw LinksException.invalidField("name", "must be a string or null");
+        }
+        checkName((String) name);
+        Object meta = body.get("meta");
+        if (body.containsKey("meta") && !(meta instanceof Map<?, ?>)) {
+            throw LinksException.invalidField("meta", "must be an object; send {} to clear it");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metaMap = (Map<String, Object>) meta;
+        long version = commands.send(new UpdateLink(id, organisationId, (String) name, body.containsKey("name"),
+                metaMap, body.containsKey("meta")));
+        return answers.link(HttpStatus.OK, organisationId, id, version);
+    }
+
+    @DeleteMapping("/links/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        String organisationId = RequestContext.organisationId();
+        long version = commands.send(new DeleteLink(id, organisationId));
+        answers.reached(organisationId, id, version);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/links")
@@ -100,15 +143,9 @@ class LinkController {
         return queries.list(organisationId, filter, page);
     }
 
-    /**
-     * The link as the read model shows it once it holds event {@code version}. When the bound passes first, the
-     * change is recorded all the same: the answer is then 202 with where to read it.
-     */
-    private ResponseEntity<?> answer(HttpStatus status, String organisationId, String linkId, long version) {
-        URI location = URI.create("/links/" + linkId);
-        return queries.awaitVersion(organisationId, linkId, version, properties.readYourWritesTimeout())
-                .<ResponseEntity<?>>map(link -> ResponseEntity.status(status).location(location).body(link))
-                .orElseGet(() -> ResponseEntity.accepted().location(location)
-                        .body(Map.of("id", linkId, "version", version + 1)));
+    private static void checkName(String name) {
+        if (name != null && name.length() > MAX_NAME) {
+            throw LinksException.invalidField("name", "must be at most " + MAX_NAME + " characters");
+        }
     }
 }

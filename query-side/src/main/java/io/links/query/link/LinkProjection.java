@@ -1,11 +1,29 @@
 package io.links.query.link;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationStatus;
+import io.links.api.link.ImeiLocked;
+import io.links.api.link.ImeiUnlocked;
 import io.links.api.link.LinkCreated;
+import io.links.api.link.LinkDeleted;
+import io.links.api.link.LinkMetaReplaced;
+import io.links.api.link.LinkRenamed;
+import io.links.api.link.LinkResumed;
 import io.links.api.link.LinkStatus;
+import io.links.api.link.LinkSuspended;
 import io.links.api.link.NetworkStatus;
+import io.links.api.link.NetworkType;
+import io.links.api.link.NetworkTypesBarred;
+import io.links.api.link.NetworkTypesUnbarred;
 import io.links.api.link.PlanActivated;
+import io.links.api.link.SimAttached;
+import io.links.api.link.SimDetached;
 import io.links.api.link.SimSnapshot;
+import io.links.api.link.SmsFailed;
+import io.links.api.link.SmsSent;
+import io.links.api.link.SmsStatus;
 import io.links.api.link.Usage;
 import io.links.query.config.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -19,8 +37,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -35,6 +56,7 @@ public class LinkProjection {
 
     private final MongoTemplate mongo;
     private final VersionWaiter waiter;
+    private final ObjectMapper json = new ObjectMapper();
 
     public LinkProjection(MongoTemplate mongo, VersionWaiter waiter) {
         this.mongo = mongo;
@@ -56,8 +78,8 @@ public class LinkProjection {
 
     @EventHandler
     void on(PlanActivated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        LinkDocument link = mongo.findById(event.linkId(), LinkDocument.class);
-        if (link == null || link.version() >= sequence) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link == null) {
             return;
         }
         if (!mongo.exists(byId(event.activationId()), ActivationDocument.class)) {
@@ -65,13 +87,164 @@ public class LinkProjection {
                     event.plan(), ActivationStatus.ACTIVE, event.source(), Usage.ZERO, sequence, at, at,
                     event.activatedAt(), event.expiresAt()));
         }
-        List<ActivationDocument> active = mongo.find(Query.query(where("linkId").is(event.linkId())
+        apply(event.linkId(), sequence, at, activePlans(event.linkId()).set("status", LinkStatus.ACTIVE));
+    }
+
+    @EventHandler
+    void on(ActivationRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link == null) {
+            return;
+        }
+        mongo.updateFirst(Query.query(where("_id").is(event.activationId()).and("version").lt(sequence)),
+                new Update().set("status", ActivationStatus.REMOVED).set("updatedAt", at).set("version", sequence),
+                ActivationDocument.class);
+        apply(link.id(), sequence, at, activePlans(link.id()));
+    }
+
+    @EventHandler
+    void on(LinkRenamed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link != null) {
+            apply(link.id(), sequence, at, new Update().set("name", event.name()).set("nameKey", lower(event.name()))
+                    .set("searchText", searchText(event.name(), link.id(), link.sim())));
+        }
+    }
+
+    @EventHandler
+    void on(LinkMetaReplaced event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (pending(event.linkId(), sequence) != null) {
+            apply(event.linkId(), sequence, at, new Update().set("metaJson", toJson(event.meta())));
+        }
+    }
+
+    @EventHandler
+    void on(LinkDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (pending(event.linkId(), sequence) != null) {
+            apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.REMOVED));
+        }
+    }
+
+    @EventHandler
+    void on(SimAttached event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link != null) {
+            SimSnapshot sim = event.sim();
+            apply(link.id(), sequence, at, new Update().set("sim", sim).set("simType", sim.type().value())
+                    .set("simCountries", sim.countries()).set("compatibilityZones", event.compatibilityZones())
+                    .set("status", LinkStatus.ACTIVE).set("searchText", searchText(link.name(), link.id(), sim)));
+        }
+    }
+
+    @EventHandler
+    void on(SimDetached event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link != null) {
+            apply(link.id(), sequence, at, new Update().set("sim", null).set("simType", null)
+                    .set("simCountries", List.of()).set("status", LinkStatus.HOLD).set("imeiLock", null)
+                    .set("searchText", searchText(link.name(), link.id(), null)));
+        }
+    }
+
+    @EventHandler
+    void on(NetworkTypesBarred event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link != null) {
+            Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
+            barred.addAll(link.barredNetworkTypes());
+            barred.addAll(event.networkTypes());
+            apply(link.id(), sequence, at, new Update().set("barredNetworkTypes", List.copyOf(barred)));
+        }
+    }
+
+    @EventHandler
+    void on(NetworkTypesUnbarred event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link != null) {
+            Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
+            barred.addAll(link.barredNetworkTypes());
+            barred.removeAll(event.networkTypes());
+            apply(link.id(), sequence, at, new Update().set("barredNetworkTypes", List.copyOf(barred)));
+        }
+    }
+
+    @EventHandler
+    void on(ImeiLocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (pending(event.linkId(), sequence) != null) {
+            apply(event.linkId(), sequence, at, new Update().set("imeiLock", event.imei()));
+        }
+    }
+
+    @EventHandler
+    void on(ImeiUnlocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (pending(event.linkId(), sequence) != null) {
+            apply(event.linkId(), sequence, at, new Update().set("imeiLock", null));
+        }
+    }
+
+    @EventHandler
+    void on(LinkSuspended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (pending(event.linkId(), sequence) != null) {
+            apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.SUSPENDED));
+        }
+    }
+
+    @EventHandler
+    void on(LinkResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (pending(event.linkId(), sequence) != null) {
+            apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.ACTIVE));
+        }
+    }
+
+    @EventHandler
+    void on(SmsSent event, @SequenceNumber long sequence) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link != null) {
+            record(new SmsDocument(event.smsId(), link.id(), link.organisationId(), event.message(), SmsStatus.SENT,
+                    event.sentAt(), null), sequence);
+        }
+    }
+
+    @EventHandler
+    void on(SmsFailed event, @SequenceNumber long sequence) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link != null) {
+            record(new SmsDocument(event.smsId(), link.id(), link.organisationId(), event.message(),
+                    SmsStatus.FAILED, event.attemptedAt(), event.reason()), sequence);
+        }
+    }
+
+    /** An SMS changes no field of its link; only the link's version moves on. */
+    private void record(SmsDocument sms, long sequence) {
+        if (!mongo.exists(byId(sms.id()), SmsDocument.class)) {
+            mongo.insert(sms);
+        }
+        mongo.updateFirst(Query.query(where("_id").is(sms.linkId()).and("version").lt(sequence)),
+                new Update().set("version", sequence), LinkDocument.class);
+        waiter.projected(sms.linkId());
+    }
+
+    /** The link, when it exists and has not yet applied the event with this sequence number. */
+    private LinkDocument pending(String linkId, long sequence) {
+        LinkDocument link = mongo.findById(linkId, LinkDocument.class);
+        return link == null || link.version() >= sequence ? null : link;
+    }
+
+    /** The link's plan and coverage lists recomputed from its active activations. */
+    private Update activePlans(String linkId) {
+        List<ActivationDocument> active = mongo.find(Query.query(where("linkId").is(linkId)
                 .and("status").is(ActivationStatus.ACTIVE)), ActivationDocument.class);
-        Update update = new Update()
-                .set("status", LinkStatus.ACTIVE)
+        return new Update()
                 .set("activePlanIds", active.stream().map(a -> a.plan().id()).distinct().toList())
                 .set("activeCoverageIds", active.stream().map(a -> a.plan().coverageId()).distinct().toList());
-        apply(event.linkId(), sequence, at, update);
+    }
+
+    private String toJson(Map<String, Object> meta) {
+        try {
+            return json.writeValueAsString(meta);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("link meta cannot be written as JSON", e);
+        }
     }
 
     /** Applies {@code update} unless the link already holds this event, and wakes requests waiting for it. */

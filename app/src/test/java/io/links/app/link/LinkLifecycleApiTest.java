@@ -1,0 +1,333 @@
+package io.links.app.link;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.links.app.support.Api;
+import io.links.app.support.ApiTest;
+import io.links.app.support.Fixtures;
+import io.links.command.upstream.ProviderSimulator;
+import io.links.command.upstream.ResilientUpstream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every single-link endpoint through the whole stack, each answering the state after its own change.
+ */
+class LinkLifecycleApiTest extends ApiTest {
+
+    @Autowired
+    private ProviderSimulator simulator;
+
+    @Autowired
+    private ResilientUpstream upstream;
+
+    private String admin;
+    private String coverage;
+    private String plan;
+
+    @BeforeEach
+    void catalog() {
+        admin = fixtures.organisation();
+        coverage = fixtures.coverage(admin, "DEU");
+        plan = fixtures.plan(admin, coverage, "eu");
+    }
+
+    @AfterEach
+    void healthyProvider() {
+        simulator.failureRate(0);
+        simulator.smsFailureRate(0);
+        upstream.reset();
+    }
+
+    private String activeLink() {
+        Api.Answer created = fixtures.link(admin, "pump", List.of(plan), "eu");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private String simWithImei() {
+        Api.Answer sim = api.post("/sims", admin, Map.of("iccid", Fixtures.iccid(), "msisdn", "447700900555",
+                "imei", "490154203237518", "type", "physical", "compatibility_zones", List.of("eu")));
+        return sim.text("id");
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsPresent() {
+        String link = activeLink();
+
+        Api.Answer renamed = api.send("PATCH", "/links/" + link, admin, "application/json", "{\"name\":\"tank\"}");
+        Api.Answer meta = api.send("PATCH", "/links/" + link, admin, "application/json",
+                "{\"meta\":{\"site\":{\"floor\":[1,2]},\"owner.name\":\"ops\"}}");
+        Api.Answer cleared = api.send("PATCH", "/links/" + link, admin, "application/json", "{\"meta\":{}}");
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.text("name")).isEqualTo("tank");
+        assertThat(meta.text("name")).isEqualTo("tank");
+        assertThat(meta.body().get("meta").get("site").get("floor").get(1).asInt()).isEqualTo(2);
+        assertThat(meta.body().get("meta").get("owner.name").asText()).isEqualTo("ops");
+        assertThat(cleared.body().get("meta").isEmpty()).isTrue();
+        assertThat(cleared.text("name")).isEqualTo("tank");
+        assertThat(api.get("/links?search=TANK", admin).body().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void patchRefusesBadMeta() {
+        String link = activeLink();
+        Map<String, Object> eleven = new HashMap<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.put("k" + i, i);
+        }
+
+        Api.Answer tooMany = api.send("PATCH", "/links/" + link, admin, "application/json",
+                Api.json(Map.of("meta", eleven)));
+        Api.Answer tooDeep = api.send("PATCH", "/links/" + link, admin, "application/json",
+                "{\"meta\":{\"a\":{\"b\":{\"c\":1}}}}");
+        Api.Answer notAnObject = api.send("PATCH", "/links/" + link, admin, "application/json", "{\"meta\":[1]}");
+        Api.Answer unknown = api.send("PATCH", "/links/" + link, admin, "application/json", "{\"status\":\"x\"}");
+
+        for (Api.Answer refused : List.of(tooMany, tooDeep, notAnObject, unknown)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.text("code")).isEqualTo("validation_error");
+        }
+        assertThat(api.get("/links/" + link, admin).body().get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void suspendAndResumeFollowTheStateRules() {
+        String link = activeLink();
+
+        Api.Answer suspended = api.post("/links/" + link + "/suspend", admin, null);
+        Api.Answer again = api.post("/links/" + link + "/suspend", admin, null);
+        Api.Answer resumed = api.post("/links/" + link + "/resume", admin, null);
+        Api.Answer resumeActive = api.post("/links/" + link + "/resume", admin, null);
+
+        assertThat(suspended.status()).isEqualTo(200);
+        assertThat(suspended.text("status")).isEqualTo("suspended");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.text("detail")).contains("only an active link");
+        assertThat(resumed.text("status")).isEqualTo("active");
+        assertThat(resumeActive.status()).isEqualTo(422);
+    }
+
+    @Test
+    void detachAttachAndDeleteFollowTheStateRules() {
+        String link = activeLink();
+        String otherSim = fixtures.sim(admin, "eu", "global");
+        String asianSim = fixtures.sim(admin, "apac");
+
+        Api.Answer deleteWithSim = api.delete("/links/" + link, admin);
+        Api.Answer detached = api.delete("/links/" + link + "/sim", admin);
+        Api.Answer wrongZones = api.post("/links/" + link + "/sim", admin, Map.of("sim_id", asianSim));
+        Api.Answer attached = api.post("/links/" + link + "/sim", admin, Map.of("sim_id", otherSim));
+
+        assertThat(deleteWithSim.status()).isEqualTo(422);
+        assertThat(detached.status()).isEqualTo(200);
+        assertThat(detached.text("status")).isEqualTo("hold");
+        assertThat(detached.body().get("sim").isNull()).isTrue();
+        assertThat(detached.body().get("compatibility_zones").toString()).isEqualTo("[\"eu\"]");
+        assertThat(wrongZones.status()).isEqualTo(422);
+        assertThat(attached.status()).isEqualTo(200);
+        assertThat(attached.text("status")).isEqualTo("active");
+        assertThat(attached.body().get("sim").get("id").asText()).isEqualTo(otherSim);
+        assertThat(attached.body().get("compatibility_zones").toString()).isEqualTo("[\"eu\",\"global\"]");
+
+        assertThat(api.delete("/links/" + link + "/sim", admin).status()).isEqualTo(200);
+        Api.Answer deleted = api.delete("/links/" + link, admin);
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/links/" + link, admin).status()).isEqualTo(410);
+        assertThat(api.get("/links/" + link, admin).text("code")).isEqualTo("gone");
+        assertThat(api.get("/links", admin).body().get("total").asInt()).isZero();
+        assertThat(api.post("/links/" + link + "/suspend", admin, null).status()).isEqualTo(410);
+        assertThat(api.delete("/plans/" + plan, admin).status()).as("activations ended with the link")
+                .isEqualTo(204);
+    }
+
+    @Test
+    void barAndUnbarDropTypesAlreadyInTheWantedState() {
+        String link = activeLink();
+
+        Api.Answer barred = api.post("/links/" + link + "/bar", admin, Map.of("network_types", List.of("2g", "3g")));
+        Api.Answer overlap = api.post("/links/" + link + "/bar", admin, Map.of("network_types", List.of("3g", "5g")));
+        Api.Answer nothing = api.post("/links/" + link + "/bar", admin, Map.of("network_types", List.of("2g")));
+        Api.Answer unbarred = api.post("/links/" + link + "/unbar", admin,
+                Map.of("network_types", List.of("3g", "4g")));
+        Api.Answer unknown = api.post("/links/" + link + "/bar", admin, Map.of("network_types", List.of("6g")));
+        Api.Answer empty = api.post("/links/" + link + "/bar", admin, Map.of("network_types", List.of()));
+
+        assertThat(barred.body().get("barred_network_types").toString()).isEqualTo("[\"2g\",\"3g\"]");
+        assertThat(overlap.body().get("barred_network_types").toString()).isEqualTo("[\"2g\",\"3g\",\"5g\"]");
+        assertThat(nothing.status()).isEqualTo(422);
+        assertThat(unbarred.body().get("barred_network_types").toString()).isEqualTo("[\"2g\",\"5g\"]");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().get("errors").get(0).get("field").asText()).startsWith("network_types");
+        assertThat(empty.status()).isEqualTo(422);
+    }
+
+    @Test
+    void imeiLockUsesTheObservedImei() {
+        String link = api.post("/links", admin, Map.of("sim_id", simWithImei())).text("id");
+        String blind = api.post("/links", admin, Map.of("sim_id", fixtures.sim(admin, "eu"))).text("id");
+
+        Api.Answer locked = api.post("/links/" + link + "/imei-lock", admin, null);
+        Api.Answer twice = api.post("/links/" + link + "/imei-lock", admin, null);
+        Api.Answer noImei = api.post("/links/" + blind + "/imei-lock", admin, null);
+        Api.Answer unlocked = api.delete("/links/" + link + "/imei-lock", admin);
+        Api.Answer noLock = api.delete("/links/" + link + "/imei-lock", admin);
+
+        assertThat(locked.status()).isEqualTo(200);
+        assertThat(locked.text("imei_lock")).isEqualTo("490154203237518");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(noImei.status()).isEqualTo(422);
+        assertThat(noImei.text("detail")).contains("no IMEI");
+        assertThat(unlocked.body().get("imei_lock").isNull()).isTrue();
+        assertThat(noLock.status()).isEqualTo(422);
+    }
+
+    @Test
+    void activationsAreAddedListedAndRemoved() {
+        String link = api.post("/links", admin, Map.of("sim_id", fixtures.sim(admin, "eu"))).text("id");
+        String other = fixtures.plan(admin, coverage, "eu");
+
+        Api.Answer first = api.post("/links/" + link + "/activations", admin, Map.of("plan_id", plan));
+        Api.Answer second = api.post("/links/" + link + "/activations", admin, Map.of("plan_id", other));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.text("status")).isEqualTo("active");
+        assertThat(first.text("source")).isEqualTo("manual");
+        assertThat(first.body().get("plan").get("id").asText()).isEqualTo(plan);
+        assertThat(first.body().get("plan").get("data_bytes").asLong()).isEqualTo(1_000_000);
+        assertThat(first.body().get("usage").get("bytes_total").asLong()).isZero();
+        assertThat(first.text("expires_at")).isNotNull();
+        assertThat(api.get("/links/" + link, admin).text("status")).isEqualTo("active");
+        assertThat(ids(api.get("/links/" + link + "/activations", admin)))
+                .containsExactly(second.text("id"), first.text("id"));
+        assertThat(ids(api.get("/links/" + link + "/activations?plan_id=" + other, admin)))
+                .containsExactly(second.text("id"));
+
+        Api.Answer removed = api.delete("/links/" + link + "/activations/" + first.text("id"), admin);
+        Api.Answer again = api.delete("/links/" + link + "/activations/" + first.text("id"), admin);
+
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(ids(api.get("/links/" + link + "/activations", admin))).containsExactly(second.text("id"));
+        assertThat(api.get("/links/" + link + "/activations?status=removed", admin).status()).isEqualTo(422);
+        assertThat(api.delete("/plans/" + plan, admin).status()).isEqualTo(204);
+    }
+
+    @Test
+    void activationRulesAreChecked() {
+        String link = activeLink();
+        String farPlan = fixtures.plan(admin, coverage, "apac");
+
+        Api.Answer zones = api.post("/links/" + link + "/activations", admin, Map.of("plan_id", farPlan));
+        Api.Answer unknown = api.post("/links/" + link + "/activations", admin, Map.of("plan_id", "nope"));
+        api.post("/links/" + link + "/suspend", admin, null);
+        Api.Answer suspended = api.post("/links/" + link + "/activations", admin, Map.of("plan_id", plan));
+
+        assertThat(zones.status()).isEqualTo(422);
+        assertThat(zones.text("detail")).contains("do not intersect");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(suspended.status()).isEqualTo(422);
+    }
+
+    @Test
+    void smsIsSentAndListedNewestFirstWithFailedAttempts() {
+        String link = activeLink();
+
+        Api.Answer sent = api.post("/links/" + link + "/sms", admin, Map.of("message", "ping"));
+        simulator.smsFailureRate(1.0);
+        Api.Answer failed = api.post("/links/" + link + "/sms", admin, Map.of("message", "pong"));
+        simulator.smsFailureRate(0);
+
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(sent.text("status")).isEqualTo("sent");
+        assertThat(sent.text("message")).isEqualTo("ping");
+        assertThat(sent.body().get("failure_reason").isNull()).isTrue();
+        assertThat(failed.status()).isEqualTo(502);
+        assertThat(failed.text("code")).isEqualTo("upstream_error");
+        assertThat(failed.body().get("sms").get("status").asText()).isEqualTo("failed");
+
+        Api.Answer history = api.get("/links/" + link + "/sms", admin);
+        assertThat(history.body().get("total").asInt()).isEqualTo(2);
+        JsonNode newest = history.body().get("items").get(0);
+        assertThat(newest.get("message").asText()).isEqualTo("pong");
+        assertThat(newest.get("status").asText()).isEqualTo("failed");
+        assertThat(newest.get("failure_reason").asText()).isNotBlank();
+        assertThat(history.body().get("items").get(1).get("status").asText()).isEqualTo("sent");
+    }
+
+    @Test
+    void smsRulesAreChecked() {
+        String preActive = api.post("/links", admin, Map.of("sim_id", fixtures.sim(admin, "eu"))).text("id");
+        String link = activeLink();
+
+        assertThat(api.post("/links/" + preActive + "/sms", admin, Map.of("message", "hi")).status()).isEqualTo(422);
+        assertThat(api.post("/links/" + link + "/sms", admin, Map.of("message", "")).status()).isEqualTo(422);
+        assertThat(api.post("/links/" + link + "/sms", admin, Map.of("message", "x".repeat(81))).status())
+                .isEqualTo(422);
+        assertThat(api.get("/links/" + link + "/sms", admin).body().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void aProviderThatRefusesEverythingChangesNothingLocally() {
+        String link = activeLink();
+        String spareSim = fixtures.sim(admin, "eu");
+        String other = fixtures.plan(admin, coverage, "eu");
+        JsonNode before = api.get("/links/" + link, admin).body();
+        simulator.failureRate(1.0);
+
+        List<Api.Answer> answers = new ArrayList<>();
+        answers.add(api.post("/links/" + link + "/suspend", admin, null));
+        answers.add(api.post("/links/" + link + "/bar", admin, Map.of("network_types", List.of("2g"))));
+        answers.add(api.post("/links/" + link + "/activations", admin, Map.of("plan_id", other)));
+        answers.add(api.delete("/links/" + link + "/sim", admin));
+        answers.add(fixtures.link(admin, "new", List.of(plan), "eu"));
+        answers.add(api.post("/links/" + link + "/sms", admin, Map.of("message", "hi")));
+
+        for (Api.Answer answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(502);
+            assertThat(answer.text("code")).isEqualTo("upstream_error");
+        }
+        simulator.failureRate(0);
+        upstream.reset();
+        JsonNode after = api.get("/links/" + link, admin).body();
+        assertThat(after.get("status")).isEqualTo(before.get("status"));
+        assertThat(after.get("sim")).isEqualTo(before.get("sim"));
+        assertThat(after.get("barred_network_types")).isEqualTo(before.get("barred_network_types"));
+        assertThat(after.get("version").asLong()).as("only the failed SMS attempt was recorded")
+                .isEqualTo(before.get("version").asLong() + 1);
+        assertThat(api.get("/links/" + link + "/activations", admin).body().get("total").asInt()).isEqualTo(1);
+        assertThat(api.get("/links", admin).body().get("total").asInt()).isEqualTo(1);
+        assertThat(api.post("/links", admin, Map.of("sim_id", spareSim)).status())
+                .as("the spare SIM is still free").isEqualTo(201);
+    }
+
+    @Test
+    void anotherOrganisationsLinkIsNotFoundForEveryOperation() {
+        String link = activeLink();
+        String stranger = fixtures.organisation();
+
+        assertThat(api.post("/links/" + link + "/suspend", stranger, null).status()).isEqualTo(404);
+        assertThat(api.delete("/links/" + link + "/sim", stranger).status()).isEqualTo(404);
+        assertThat(api.get("/links/" + link + "/sms", stranger).status()).isEqualTo(404);
+        assertThat(api.get("/links/" + link + "/activations", stranger).status()).isEqualTo(404);
+        assertThat(api.send("PATCH", "/links/" + link, stranger, "application/json", "{\"name\":\"x\"}").status())
+                .isEqualTo(404);
+        assertThat(api.post("/links/no-such-link/suspend", admin, null).status()).isEqualTo(404);
+    }
+
+    private static List<String> ids(Api.Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        answer.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+}
