@@ -2,6 +2,7 @@ package io.links.app;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Duration;
  * Beans shared by both sides.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ServiceConfiguration {
 
     @Bean

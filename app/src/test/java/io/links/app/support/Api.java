@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A plain HTTP client for the service, as any API user would call it.
@@ -58,6 +59,12 @@ public final class Api {
     }
 
     public Answer send(String method, String path, String key, String contentType, String body) {
+        return send(method, path, key, contentType, body, Map.of());
+    }
+
+    /** Like {@link #send(String, String, String, String, String)}, with further request headers. */
+    public Answer send(String method, String path, String key, String contentType, String body,
+                       Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -68,6 +75,7 @@ public final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isEmpty() ? null : JSON.readTree(response.body());
