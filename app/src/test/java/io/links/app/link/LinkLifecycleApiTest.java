@@ -89,7 +89,7 @@ class LinkLifecycleApiTest extends ApiTest {
         Api.Answer tooMany = api.send("PATCH", "/links/" + link, admin, "application/json",
                 Api.json(Map.of("meta", eleven)));
         Api.Answer tooDeep = api.send("PATCH", "/links/" + link, admin, "application/json",
-                "{\"meta\":{\"a\":{\"b\":{\"c\":1}}}}");
+                "{\"meta\":{\"a\":{\"b\":{\"c\":{\"d\":1}}}}}");
         Api.Answer notAnObject = api.send("PATCH", "/links/" + link, admin, "application/json", "{\"meta\":[1]}");
         Api.Answer unknown = api.send("PATCH", "/links/" + link, admin, "application/json", "{\"status\":\"x\"}");
 

@@ -50,7 +50,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,16 +90,7 @@ public class Link {
         for (PlanSnapshot plan : plans.values()) {
             requireZonesIntersect(plan, sim.compatibilityZones(), "the SIM's");
         }
-        List<String> started = new ArrayList<>();
-        try {
-            plans.forEach((activationId, plan) -> {
-                upstream.activate(sim, activationId, plan);
-                started.add(activationId);
-            });
-        } catch (UpstreamException e) {
-            started.forEach(activationId -> deactivateQuietly(upstream, sim, activationId));
-            throw e;
-        }
+        upstream.provision(sim, plans, EnumSet.noneOf(NetworkType.class));
         apply(new LinkCreated(linkId, organisationId, name, sim, sim.compatibilityZones()));
         plans.forEach((activationId, plan) -> apply(activation(linkId, activationId, plan, now)));
         return new Link();
@@ -162,15 +152,7 @@ public class Link {
         if (!catalog.bindSim(attached.id(), linkId)) {
             throw LinksException.invalidField("sim_id", "SIM " + attached.id() + " is already bound to another link");
         }
-        try {
-            activePlans.forEach((activationId, plan) -> upstream.activate(attached, activationId, plan));
-            if (!barred.isEmpty()) {
-                upstream.bar(attached, EnumSet.copyOf(barred));
-            }
-        } catch (UpstreamException e) {
-            releaseQuietly(upstream, attached);
-            throw e;
-        }
+        upstream.provision(attached, Map.copyOf(activePlans), EnumSet.copyOf(barred));
         apply(new SimAttached(linkId, attached, attached.compatibilityZones()));
         return version();
     }
@@ -370,23 +352,6 @@ public class Link {
             throw LinksException.invalidField("plan_id", "plan " + plan.id() + " cannot be activated: its "
                     + "compatibility zones " + plan.compatibilityZones() + " do not intersect " + whose + " "
                     + zones);
-        }
-    }
-
-    /** Best effort: undoes a partly applied attach on the platform; the command fails either way. */
-    private static void releaseQuietly(Upstream upstream, SimSnapshot attached) {
-        try {
-            upstream.release(attached);
-        } catch (UpstreamException ignored) {
-            // the attach is refused all the same; the SIM stays free and a later bind starts it afresh
-        }
-    }
-
-    private static void deactivateQuietly(Upstream upstream, SimSnapshot sim, String activationId) {
-        try {
-            upstream.deactivate(sim, activationId);
-        } catch (UpstreamException ignored) {
-            // the creation is refused all the same
         }
     }
 

@@ -80,6 +80,20 @@ public class ProviderSimulator implements Upstream {
                 properties.latency().toMillis(), failureRate, smsFailureRate, properties.seed());
     }
 
+    /** A released SIM taken into service again starts afresh; its SMS history stays. */
+    @Override
+    public void provision(SimSnapshot sim, Map<String, PlanSnapshot> activations, Set<NetworkType> barred) {
+        call("provision", sim, true, state -> {
+            state.status = SimStatus.ACTIVE;
+            state.activations.clear();
+            activations.forEach((activationId, plan) -> state.activations.put(activationId, plan.id()));
+            state.barred.clear();
+            state.barred.addAll(barred);
+            state.imeiLock = null;
+            return null;
+        });
+    }
+
     @Override
     public void activate(SimSnapshot sim, String activationId, PlanSnapshot plan) {
         Objects.requireNonNull(activationId, "activationId");

@@ -80,6 +80,8 @@ public class ResilientUpstream implements Upstream, AutoCloseable {
                 .minimumNumberOfCalls(MINIMUM_CALLS)
                 .failureRateThreshold(FAILURE_RATE_THRESHOLD)
                 .waitDurationInOpenState(OPEN_STATE_WAIT)
+                // so that health shows HALF_OPEN once the wait is over, not only after the next call
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(HALF_OPEN_CALLS)
                 .recordException(ResilientUpstream::isProviderFailure)
                 .ignoreException(failure -> !isProviderFailure(failure))
@@ -104,6 +106,16 @@ public class ResilientUpstream implements Upstream, AutoCloseable {
         retry.getEventPublisher().onRetry(event -> log.warn(
                 "Upstream call failed on attempt {}, trying again in {} ms: {}", event.getNumberOfRetryAttempts(),
                 event.getWaitInterval().toMillis(), event.getLastThrowable().getMessage()));
+    }
+
+    @Override
+    public void provision(SimSnapshot sim, Map<String, PlanSnapshot> activations, Set<NetworkType> barred) {
+        idempotent("provision", () -> delegate.provision(sim, activations, barred));
+    }
+
+    /** Closes the breaker and forgets the calls it counted, as if the provider had never failed. */
+    public void reset() {
+        breaker.reset();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.links.api.link.PlanSnapshot;
 import io.links.api.link.SimSnapshot;
 import io.links.api.link.Usage;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +18,13 @@ import java.util.Set;
  * call would, so callers may retry them.
  */
 public interface Upstream {
+
+    /**
+     * Takes the SIM into service for a link, in one step: whatever the platform knew of the SIM is replaced by
+     * exactly these activations (by activation id) and barred types, active and unlocked. One call, so that a
+     * refusal never leaves the SIM half set up.
+     */
+    void provision(SimSnapshot sim, Map<String, PlanSnapshot> activations, Set<NetworkType> barred);
 
     /** Starts the activation of {@code plan} on the SIM, known to the platform by {@code activationId}. */
     void activate(SimSnapshot sim, String activationId, PlanSnapshot plan);

@@ -80,12 +80,12 @@ class LinkCreationTest {
                 .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
 
         assertThat(catalog.activations).hasSize(1).containsValue(EU_PLAN.id());
-        assertThat(upstream.calls()).containsExactly("activate " + EU_SIM.iccid() + " " + EU_PLAN.id());
+        assertThat(upstream.calls()).containsExactly("provision " + EU_SIM.iccid() + " [" + EU_PLAN.id() + "] []");
     }
 
     @Test
-    void refusesTheLinkWhenTheProviderRefusesAPlanAndUndoesTheOthers() {
-        upstream.failOn("activate", PLAN_2.id());
+    void refusesTheLinkWhenTheProviderRefusesTheSim() {
+        upstream.failOn("provision", PLAN_2.id());
         catalog.plans.put(PLAN_2.id(), PLAN_2);
 
         fixture.givenNoPriorActivity()
@@ -93,8 +93,7 @@ class LinkCreationTest {
                 .expectException(io.links.command.upstream.UpstreamException.class)
                 .expectNoEvents();
 
-        assertThat(upstream.calls()).containsExactly("activate " + EU_SIM.iccid() + " " + EU_PLAN.id(),
-                "deactivate " + EU_SIM.iccid());
+        assertThat(upstream.calls()).isEmpty();
     }
 
     @Test

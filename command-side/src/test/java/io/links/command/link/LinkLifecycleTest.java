@@ -264,8 +264,7 @@ class LinkLifecycleTest {
                     .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
 
             assertThat(catalog.bindings).containsEntry(OTHER_SIM.id(), LINK);
-            assertThat(upstream.calls()).containsExactly("activate " + OTHER_SIM.iccid() + " plan-1",
-                    "bar " + OTHER_SIM.iccid() + " [2g]");
+            assertThat(upstream.calls()).containsExactly("provision " + OTHER_SIM.iccid() + " [plan-1] [2g]");
         }
 
         @Test
@@ -296,16 +295,15 @@ class LinkLifecycleTest {
         }
 
         @Test
-        void undoesAPartialAttachOnTheProviderWhenItRefuses() {
-            upstream.failOn("bar");
+        void keepsTheLinkOnHoldWhenTheProviderRefusesTheSim() {
+            upstream.failOn("provision");
 
             fixture.given(CREATED, ACTIVATED, new NetworkTypesBarred(LINK, Set.of(G2)), DETACHED)
                     .when(new AttachSim(LINK, ORG, OTHER_SIM.id()))
                     .expectException(UpstreamException.class)
                     .expectNoEvents();
 
-            assertThat(upstream.calls()).containsExactly("activate " + OTHER_SIM.iccid() + " plan-1",
-                    "release " + OTHER_SIM.iccid());
+            assertThat(upstream.calls()).isEmpty();
         }
     }
 

@@ -10,6 +10,7 @@ import io.links.command.upstream.UpstreamException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -51,6 +52,13 @@ final class RecordingUpstream implements Upstream {
         Set<String> names = new TreeSet<>();
         types.forEach(type -> names.add(type.value()));
         return names;
+    }
+
+    @Override
+    public void provision(SimSnapshot sim, Map<String, PlanSnapshot> activations, Set<NetworkType> barred) {
+        List<String> plans = new ArrayList<>();
+        activations.values().forEach(plan -> plans.add(plan.id()));
+        call("provision", sim, plans, names(barred));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.slf4j.MDC;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -208,6 +209,11 @@ class ResilientUpstreamTest {
                 return answered;
             }
             return normal.get();
+        }
+
+        @Override
+        public void provision(SimSnapshot sim, Map<String, PlanSnapshot> activations, Set<NetworkType> barred) {
+            call(() -> null);
         }
 
         @Override
