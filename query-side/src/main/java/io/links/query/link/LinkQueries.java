@@ -39,7 +39,6 @@ public class LinkQueries {
             "updated_at", "updatedAt",
             "usage", "usageTotal");
 
-    private static final long WAIT_SLICE_MILLIS = 25;
     private static final TypeReference<Map<String, Object>> META = new TypeReference<>() {
     };
 
@@ -67,24 +66,12 @@ public class LinkQueries {
      * {@code timeout}. Answers empty when the bound passes first.
      */
     public Optional<LinkView> awaitVersion(String organisationId, String linkId, long version, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (true) {
-                Optional<LinkDocument> link = find(organisationId, linkId).filter(doc -> doc.version() >= version);
-                if (link.isPresent()) {
-                    return link.map(this::view);
-                }
-                long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-                if (left <= 0) {
-                    return Optional.empty();
-                }
-                waiter.pause(linkId, Math.min(left, WAIT_SLICE_MILLIS));
-            }
+            return waiter.await(linkId, timeout, () -> find(organisationId, linkId)
+                    .filter(doc -> doc.version() >= version)).map(this::view);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LinksException(ErrorCode.UNAVAILABLE, "interrupted while waiting for link " + linkId);
-        } finally {
-            waiter.done(linkId);
         }
     }
 
