@@ -5,6 +5,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,6 +30,9 @@ public class IdempotencyStore {
     /** An answer as it was given: status, body, {@code Location} and {@code Content-Type} (both may be null). */
     public record StoredResponse(int status, String body, String location, String contentType) {
     }
+
+    /** How long a claimed key may wait for its request's answer before a retry may claim it again. */
+    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     /** What {@link #begin} found. */
     public sealed interface Start permits Started, Replay, Mismatch, InProgress {
@@ -62,6 +66,11 @@ public class IdempotencyStore {
             if (inserted == 1) {
                 return new Started();
             }
+            // a claim whose request never finished (the service stopped mid-request) is given up after a while,
+            // so that a retry is not refused for as long as keys are kept
+            jdbc.update("DELETE FROM idempotency_key WHERE organisation_id = ? AND idempotency_key = ? "
+                    + "AND status_code IS NULL AND created_at < ?", organisationId, key,
+                    Timestamp.from(clock.instant().minus(ABANDONED_AFTER)));
             List<Start> found = jdbc.query("SELECT request_hash, status_code, response_body, location, content_type "
                     + "FROM idempotency_key WHERE organisation_id = ? AND idempotency_key = ?", (rs, row) -> {
                         if (!requestHash.equals(rs.getString("request_hash"))) {
