@@ -6,6 +6,7 @@ import io.links.api.catalog.NewPlan;
 import io.links.api.catalog.NewSim;
 import io.links.api.catalog.SimType;
 import io.links.api.tenancy.OrganisationView;
+import io.links.api.validation.Identifiers;
 import io.links.app.LinksProperties;
 import io.links.command.catalog.CatalogStore;
 import io.links.command.tenancy.TenancyStore;
@@ -71,26 +72,11 @@ class DemoData implements ApplicationRunner {
 
     /** A valid ICCID: the 89 44 prefix, a serial, and its Luhn check digit. */
     static String iccid(int serial) {
-        return withLuhn("894400000000" + String.format("%06d", serial));
+        return Identifiers.withCheckDigit("894400000000" + String.format("%06d", serial));
     }
 
     /** A valid IMEI: a type allocation code, a serial, and its Luhn check digit. */
     static String imei(int serial) {
-        return withLuhn("35209900" + String.format("%06d", serial));
-    }
-
-    static String withLuhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return digits + (10 - sum % 10) % 10;
+        return Identifiers.withCheckDigit("35209900" + String.format("%06d", serial));
     }
 }

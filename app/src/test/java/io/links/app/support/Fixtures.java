@@ -1,5 +1,7 @@
 package io.links.app.support;
 
+import io.links.api.validation.Identifiers;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,22 +50,7 @@ public final class Fixtures {
 
     /** A fresh valid ICCID. */
     public static String iccid() {
-        return withLuhn("8944" + String.format("%014d", serial()));
-    }
-
-    public static String withLuhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return digits + (10 - sum % 10) % 10;
+        return Identifiers.withCheckDigit("8944" + String.format("%014d", serial()));
     }
 
     private static int serial() {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +75,24 @@ class ProviderSimulatorTest {
 
         assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(SimStatus.RELEASED);
         assertThat(simulator.state(SIM.iccid()).orElseThrow().activationIds()).isEmpty();
+    }
+
+    @Test
+    void provisioningReplacesWhateverTheSimHadEvenAfterItsRelease() {
+        ProviderSimulator simulator = simulator(UpstreamProperties.defaults());
+        simulator.activate(SIM, "act-old", PLAN);
+        simulator.bar(SIM, EnumSet.of(NetworkType.G2));
+        simulator.lockImei(SIM, SIM.imei());
+        simulator.release(SIM);
+
+        simulator.provision(SIM, Map.of("act-1", PLAN, "act-2", OTHER_PLAN), EnumSet.of(NetworkType.G3));
+
+        ProviderSimulator.SimState state = simulator.state(SIM.iccid()).orElseThrow();
+        assertThat(state.status()).isEqualTo(ProviderSimulator.SimStatus.ACTIVE);
+        assertThat(state.activations()).containsOnly(Map.entry("act-1", PLAN.id()), Map.entry("act-2",
+                OTHER_PLAN.id()));
+        assertThat(state.barredTypes()).containsExactly(NetworkType.G3);
+        assertThat(state.imeiLock()).isNull();
     }
 
     @Test

@@ -37,6 +37,16 @@ public final class Identifiers {
         return value != null && ALPHA3.contains(value);
     }
 
+    /** {@code digits} followed by their Luhn check digit. */
+    public static String withCheckDigit(String digits) {
+        for (char check = '0'; check <= '9'; check++) {
+            if (luhnValid(digits + check)) {
+                return digits + check;
+            }
+        }
+        throw new IllegalArgumentException("not digits: " + digits);
+    }
+
     /** Whether the last digit of {@code digits} is the Luhn check digit of the others. */
     public static boolean luhnValid(String digits) {
         int sum = 0;

@@ -41,6 +41,12 @@ class IdentifiersTest {
         assertThat(Identifiers.isCountry("USA")).isTrue();
         assertThat(Identifiers.isCountry("deu")).isFalse();
         assertThat(Identifiers.isCountry("DE")).isFalse();
-        assertThat(Identifiers.isCountry("XXX")).isFalse();
+        assertThat(Identifiers.isCountry("ZZZ")).isFalse();
+    }
+
+    @Test
+    void appendsTheLuhnCheckDigit() {
+        assertThat(Identifiers.withCheckDigit("49015420323751")).isEqualTo("490154203237518");
+        assertThat(Identifiers.isIccid(Identifiers.withCheckDigit("894450000000000000"))).isTrue();
     }
 }
