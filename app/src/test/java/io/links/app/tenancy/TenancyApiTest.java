@@ -66,6 +66,8 @@ class TenancyApiTest extends ApiTest {
         assertThat(health.body().get("components").get("eventProcessors").get("status").asText()).isEqualTo("UP");
         assertThat(health.body().get("components").get("readModelStore").get("status").asText()).isEqualTo("UP");
         assertThat(health.body().get("components").get("db").get("status").asText()).isEqualTo("UP");
+        assertThat(health.body().get("components").get("upstream").get("details").get("circuit_breaker").asText())
+                .isIn("CLOSED", "HALF_OPEN", "OPEN");
     }
 
     @Test
