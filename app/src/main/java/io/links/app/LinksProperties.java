@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
  * @param operatorKey            the platform operator's key; generated on the first start when absent
  * @param demoData               whether to create a demo organisation with a catalog on an empty store
  * @param readYourWritesTimeout  how long a write waits for the read model to show it before answering
+ * @param networkRefreshTimeout  how long reading a link waits for the provider's live network status
  * @param role                   what this node does: {@code all}, or {@code command} (no projections) and
  *                               {@code query} (projections) for scale-out
  */
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 @ConfigurationProperties("links")
 public record LinksProperties(@NotNull Path dataDir, String operatorKey, Boolean demoData,
                               @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration readYourWritesTimeout,
+                              @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration networkRefreshTimeout,
                               @NotNull NodeRole role) {
 
     /** What a node of a scaled-out deployment does. Every node serves the whole API. */

@@ -49,11 +49,13 @@ class LinkController {
     private final Commands commands;
     private final LinkQueries queries;
     private final LinkAnswers answers;
+    private final NetworkRefresher network;
 
-    LinkController(Commands commands, LinkQueries queries, LinkAnswers answers) {
+    LinkController(Commands commands, LinkQueries queries, LinkAnswers answers, NetworkRefresher network) {
         this.commands = commands;
         this.queries = queries;
         this.answers = answers;
+        this.network = network;
     }
 
     record NewLink(String name, String simId, List<String> planIds) {
@@ -75,9 +77,11 @@ class LinkController {
         return answers.link(HttpStatus.CREATED, organisationId, linkId, version);
     }
 
+    /** The link; an active one with its network status read live from the provider. */
     @GetMapping("/links/{id}")
     LinkView get(@PathVariable String id) {
-        return queries.get(RequestContext.organisationId(), id);
+        String organisationId = RequestContext.organisationId();
+        return network.refresh(organisationId, queries.get(organisationId, id));
     }
 
     /**

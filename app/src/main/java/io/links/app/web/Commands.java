@@ -2,6 +2,7 @@ package io.links.app.web;
 
 import io.links.command.store.EventStoreConfiguration;
 import io.links.command.tenancy.Principal;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * Sends commands on behalf of the current caller, with the organisation, the actor and the request id as metadata
@@ -25,6 +27,19 @@ public class Commands {
 
     /** Sends {@code command} and waits for its handler's answer. */
     public <R> R send(Object command) {
+        return gateway.sendAndWait(message(command));
+    }
+
+    /**
+     * Hands {@code command} to {@code executor} and returns at once; for changes the caller need not wait for.
+     * The caller's identity is taken now, on the request's thread.
+     */
+    public void sendLater(Object command, Executor executor) {
+        CommandMessage<?> message = message(command);
+        executor.execute(() -> gateway.send(message));
+    }
+
+    private CommandMessage<?> message(Object command) {
         Principal principal = RequestContext.principal();
         Map<String, Object> meta = new HashMap<>();
         meta.put(EventStoreConfiguration.ACTOR, principal.keyId());
@@ -34,6 +49,6 @@ public class Commands {
         if (RequestContext.requestId() != null) {
             meta.put(EventStoreConfiguration.REQUEST_ID, RequestContext.requestId());
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta));
     }
 }

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every single-link endpoint through the whole stack, each answering the state after its own change.
@@ -281,7 +283,8 @@ class LinkLifecycleApiTest extends ApiTest {
         String link = activeLink();
         String spareSim = fixtures.sim(admin, "eu");
         String other = fixtures.plan(admin, coverage, "eu");
-        JsonNode before = api.get("/links/" + link, admin).body();
+        // read through the listing, which shows the read model as it is, without a live network refresh
+        JsonNode before = api.get("/links?search=" + link, admin).body().get("items").get(0);
         simulator.failureRate(1.0);
 
         List<Api.Answer> answers = new ArrayList<>();
@@ -298,7 +301,7 @@ class LinkLifecycleApiTest extends ApiTest {
         }
         simulator.failureRate(0);
         upstream.reset();
-        JsonNode after = api.get("/links/" + link, admin).body();
+        JsonNode after = api.get("/links?search=" + link, admin).body().get("items").get(0);
         assertThat(after.get("status")).isEqualTo(before.get("status"));
         assertThat(after.get("sim")).isEqualTo(before.get("sim"));
         assertThat(after.get("barred_network_types")).isEqualTo(before.get("barred_network_types"));
@@ -308,6 +311,50 @@ class LinkLifecycleApiTest extends ApiTest {
         assertThat(api.get("/links", admin).body().get("total").asInt()).isEqualTo(1);
         assertThat(api.post("/links", admin, Map.of("sim_id", spareSim)).status())
                 .as("the spare SIM is still free").isEqualTo(201);
+    }
+
+    @Test
+    void readingAnActiveLinkRefreshesItsNetworkStatusLive() {
+        String link = activeLink();
+
+        Api.Answer read = api.get("/links/" + link, admin);
+
+        JsonNode network = read.body().get("network_status");
+        assertThat(network.get("connected").asBoolean()).isTrue();
+        assertThat(network.get("country").asText()).isEqualTo("DEU");
+        assertThat(network.get("network_type").asText()).isEqualTo("5g");
+        assertThat(network.get("stale").asBoolean()).isFalse();
+        assertThat(network.get("refreshed_at").asText()).endsWith("Z");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ids(api.get("/links?network_connected=true&network_country=DEU", admin))).containsExactly(link));
+    }
+
+    @Test
+    void aFailingProviderGivesTheLastKnownNetworkStatusMarkedStale() {
+        String link = activeLink();
+        JsonNode live = api.get("/links/" + link, admin).body().get("network_status");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ids(api.get("/links?network_connected=true", admin))).containsExactly(link));
+        simulator.failureRate(1.0);
+
+        Api.Answer read = api.get("/links/" + link, admin);
+
+        assertThat(read.status()).isEqualTo(200);
+        JsonNode network = read.body().get("network_status");
+        assertThat(network.get("stale").asBoolean()).isTrue();
+        assertThat(network.get("connected").asBoolean()).isTrue();
+        assertThat(network.get("country").asText()).isEqualTo("DEU");
+        assertThat(network.get("observed_at").asText()).isEqualTo(live.get("refreshed_at").asText());
+    }
+
+    @Test
+    void aLinkThatIsNotActiveIsNotRefreshed() {
+        String link = api.post("/links", admin, Map.of("sim_id", fixtures.sim(admin, "eu"))).text("id");
+
+        JsonNode network = api.get("/links/" + link, admin).body().get("network_status");
+
+        assertThat(network.get("refreshed_at").isNull()).isTrue();
+        assertThat(network.get("stale").asBoolean()).isFalse();
     }
 
     @Test

@@ -19,11 +19,14 @@ import io.links.api.link.LinkResumed;
 import io.links.api.link.LinkStatus;
 import io.links.api.link.LinkSuspended;
 import io.links.api.link.LockImei;
+import io.links.api.link.NetworkStatus;
+import io.links.api.link.NetworkStatusObserved;
 import io.links.api.link.NetworkType;
 import io.links.api.link.NetworkTypesBarred;
 import io.links.api.link.NetworkTypesUnbarred;
 import io.links.api.link.PlanActivated;
 import io.links.api.link.PlanSnapshot;
+import io.links.api.link.RecordNetworkStatus;
 import io.links.api.link.RemoveActivation;
 import io.links.api.link.ResumeLink;
 import io.links.api.link.SendSms;
@@ -54,6 +57,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -76,6 +80,7 @@ public class Link {
     private final Map<String, PlanSnapshot> activePlans = new LinkedHashMap<>();
     private final Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
     private String imeiLock;
+    private NetworkStatus network;
 
     /** Axon rebuilds a link from its events, starting from this empty instance. */
     protected Link() {
@@ -304,6 +309,24 @@ public class Link {
         return version();
     }
 
+    /**
+     * Records what the provider reported when it differs in substance (attachment, country, operator, radio) from
+     * what was last recorded; a report that only refreshes the times records nothing.
+     */
+    @CommandHandler
+    long handle(RecordNetworkStatus command) {
+        requireReachable(command.organisationId());
+        NetworkStatus reported = command.status();
+        boolean same = network != null && network.connected() == reported.connected()
+                && Objects.equals(network.country(), reported.country())
+                && Objects.equals(network.operator(), reported.operator())
+                && network.networkType() == reported.networkType();
+        if (sim != null && !same) {
+            apply(new NetworkStatusObserved(linkId, reported));
+        }
+        return version();
+    }
+
     String organisationId() {
         return organisationId;
     }
@@ -420,6 +443,11 @@ public class Link {
     @EventSourcingHandler
     void on(ImeiUnlocked event) {
         imeiLock = null;
+    }
+
+    @EventSourcingHandler
+    void on(NetworkStatusObserved event) {
+        network = event.status();
     }
 
     @EventSourcingHandler

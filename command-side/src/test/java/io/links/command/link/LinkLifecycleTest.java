@@ -20,10 +20,13 @@ import io.links.api.link.LinkRenamed;
 import io.links.api.link.LinkResumed;
 import io.links.api.link.LinkSuspended;
 import io.links.api.link.LockImei;
+import io.links.api.link.NetworkStatus;
+import io.links.api.link.NetworkStatusObserved;
 import io.links.api.link.NetworkTypesBarred;
 import io.links.api.link.NetworkTypesUnbarred;
 import io.links.api.link.PlanActivated;
 import io.links.api.link.PlanSnapshot;
+import io.links.api.link.RecordNetworkStatus;
 import io.links.api.link.RemoveActivation;
 import io.links.api.link.ResumeLink;
 import io.links.api.link.SendSms;
@@ -494,6 +497,30 @@ class LinkLifecycleTest {
                     ErrorCode.NOT_FOUND, "act-9");
             refusedWith(fixture.given(CREATED, ACTIVATED, new ActivationRemoved(LINK, "act-1"))
                     .when(new RemoveActivation(LINK, ORG, "act-1")), ErrorCode.NOT_FOUND, "act-1");
+        }
+    }
+
+    @Nested
+    class NetworkObservation {
+
+        private final NetworkStatus attached = new NetworkStatus(true, "DEU", "Telekom", G5, NOW, NOW);
+
+        @Test
+        void recordsAStatusThatDiffersFromTheLastOne() {
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new RecordNetworkStatus(LINK, ORG, attached))
+                    .expectEvents(new NetworkStatusObserved(LINK, attached));
+        }
+
+        @Test
+        void recordsNothingWhenOnlyTheTimesMoved() {
+            NetworkStatus later = new NetworkStatus(true, "DEU", "Telekom", G5, NOW.plusSeconds(60),
+                    NOW.plusSeconds(60));
+
+            fixture.given(CREATED, ACTIVATED, new NetworkStatusObserved(LINK, attached))
+                    .when(new RecordNetworkStatus(LINK, ORG, later))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
         }
     }
 

@@ -14,6 +14,7 @@ import io.links.api.link.LinkResumed;
 import io.links.api.link.LinkStatus;
 import io.links.api.link.LinkSuspended;
 import io.links.api.link.NetworkStatus;
+import io.links.api.link.NetworkStatusObserved;
 import io.links.api.link.NetworkType;
 import io.links.api.link.NetworkTypesBarred;
 import io.links.api.link.NetworkTypesUnbarred;
@@ -193,6 +194,16 @@ public class LinkProjection {
     void on(LinkResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (pending(event.linkId(), sequence) != null) {
             apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.ACTIVE));
+        }
+    }
+
+    /** An observation changes what the link's filters see, not the link itself: its update time stays. */
+    @EventHandler
+    void on(NetworkStatusObserved event, @SequenceNumber long sequence) {
+        if (pending(event.linkId(), sequence) != null) {
+            mongo.updateFirst(Query.query(where("_id").is(event.linkId()).and("version").lt(sequence)),
+                    new Update().set("networkStatus", event.status()).set("version", sequence), LinkDocument.class);
+            waiter.projected(event.linkId());
         }
     }
 

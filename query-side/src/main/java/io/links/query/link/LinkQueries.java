@@ -8,6 +8,7 @@ import io.links.api.error.LinksException;
 import io.links.api.link.LinkFilter;
 import io.links.api.link.LinkStatus;
 import io.links.api.link.LinkView;
+import io.links.api.link.NetworkStatusView;
 import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -146,8 +147,8 @@ public class LinkQueries {
 
     private LinkView view(LinkDocument link) {
         return new LinkView(link.id(), link.name(), link.status(), link.sim(), link.compatibilityZones(), link.usage(),
-                link.networkStatus(), link.barredNetworkTypes(), link.imeiLock(), meta(link.metaJson()),
-                link.version() + 1, link.createdAt(), link.updatedAt());
+                NetworkStatusView.of(link.networkStatus(), false), link.barredNetworkTypes(), link.imeiLock(),
+                meta(link.metaJson()), link.version() + 1, link.createdAt(), link.updatedAt());
     }
 
     private Map<String, Object> meta(String metaJson) {

@@ -22,7 +22,13 @@ import java.util.Map;
  * @param updatedAt          when it last changed
  */
 public record LinkView(String id, String name, LinkStatus status, SimSnapshot sim, List<String> compatibilityZones,
-                       Usage usage, NetworkStatus networkStatus, List<NetworkType> barredNetworkTypes,
+                       Usage usage, NetworkStatusView networkStatus, List<NetworkType> barredNetworkTypes,
                        String imeiLock, Map<String, Object> meta, long version, Instant createdAt,
                        Instant updatedAt) {
+
+    /** The same link with another network status. */
+    public LinkView withNetworkStatus(NetworkStatusView status) {
+        return new LinkView(id, name, this.status, sim, compatibilityZones, usage, status, barredNetworkTypes,
+                imeiLock, meta, version, createdAt, updatedAt);
+    }
 }
