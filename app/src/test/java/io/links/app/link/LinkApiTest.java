@@ -67,6 +67,7 @@ class LinkApiTest extends ApiTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text("code")).isEqualTo("validation_error");
         assertThat(refused.text("detail")).contains("zones");
+        assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("plan_ids");
         assertThat(api.get("/sims/" + sim, admin).text("link_id")).isNull();
         assertThat(api.post("/links", admin, Map.of("sim_id", sim)).status()).isEqualTo(201);
     }

@@ -3,6 +3,7 @@ package io.links.app.link;
 import io.links.api.link.SimAttached;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
+import io.links.app.support.Concurrently;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +37,7 @@ class SimBindingConcurrencyTest extends ApiTest {
         }
         String contested = fixtures.sim(admin, "eu");
 
-        List<Api.Answer> answers = all(links.stream().<Callable<Api.Answer>>map(link ->
+        List<Api.Answer> answers = Concurrently.all(links.stream().<Callable<Api.Answer>>map(link ->
                 () -> api.post("/links/" + link + "/sim", admin, Map.of("sim_id", contested))).toList());
 
         assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
@@ -70,33 +67,10 @@ class SimBindingConcurrencyTest extends ApiTest {
             calls.add(() -> api.send("PATCH", "/links/" + link, admin, "application/json", "{\"name\":\"n\"}"));
         }
 
-        List<Api.Answer> answers = all(calls);
+        List<Api.Answer> answers = Concurrently.all(calls);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString())
                 .isIn(200, 409, 422));
         assertThat(answers).filteredOn(answer -> answer.status() == 200).isNotEmpty();
-    }
-
-    /** Runs every call at once, released together, and answers their answers. */
-    private static List<Api.Answer> all(List<Callable<Api.Answer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Answer>> futures = new ArrayList<>();
-            for (Callable<Api.Answer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Answer> answers = new ArrayList<>();
-            for (Future<Api.Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

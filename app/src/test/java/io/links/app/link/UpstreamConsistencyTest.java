@@ -82,6 +82,8 @@ class UpstreamConsistencyTest extends ApiTest {
         for (String link : links) {
             JsonNode view = api.get("/links/" + link, admin).body();
             if (view.get("sim").isNull()) {
+                // the provider knows SIMs, not links: a link on hold has nothing there, and its activations wait
+                // to be provisioned with its next SIM; the SIM it gave up is checked with the free ones below
                 continue;
             }
             String iccid = view.get("sim").get("iccid").asText();

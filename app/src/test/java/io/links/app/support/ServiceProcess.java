@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Path log;
-    private final Map<String, String> environment = new java.util.HashMap<>(Map.of(
+    private final Map<String, String> environment = new HashMap<>(Map.of(
             "LINKS_OPERATOR_KEY", Api.OPERATOR_KEY, "LINKS_DEMO_DATA", "false"));
     private Process process;
 
@@ -83,6 +87,36 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    /**
+     * The settings that make another service process use this one's stores: the same containers, or this
+     * process's embedded PostgreSQL and MongoDB wire server, found by the ports its log announced.
+     */
+    public Map<String, String> sharedStores() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (TestStores.containers()) {
+            TestStores.settings(dataDir).forEach((name, value) -> settings.put(environmentName(name), value));
+            settings.remove("LINKS_DATA_DIR");
+            return settings;
+        }
+        String text = logText();
+        settings.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:"
+                + announcedPort(text, "Event store: embedded PostgreSQL on port ") + "/postgres");
+        settings.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        settings.put("SPRING_DATASOURCE_PASSWORD", "");
+        settings.put("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:"
+                + announcedPort(text, "embedded MongoDB wire server (H2 file backend) on port ") + "/links");
+        return settings;
+    }
+
+    private static int announcedPort(String log, String announcement) {
+        Matcher port = Pattern.compile(Pattern.quote(announcement)
+                + "(\\d+)").matcher(log);
+        if (!port.find()) {
+            throw new IllegalStateException("the service log does not announce '" + announcement + "'");
+        }
+        return Integer.parseInt(port.group(1));
     }
 
     public Api api() {

@@ -93,7 +93,7 @@ public class Link {
     static Link create(String linkId, String organisationId, String name, SimSnapshot sim,
                        Map<String, PlanSnapshot> plans, Instant now, Upstream upstream) {
         for (PlanSnapshot plan : plans.values()) {
-            requireZonesIntersect(plan, sim.compatibilityZones(), "the SIM's");
+            requireZonesIntersect("plan_ids", plan, sim.compatibilityZones());
         }
         upstream.provision(sim, plans, EnumSet.noneOf(NetworkType.class));
         apply(new LinkCreated(linkId, organisationId, name, sim, sim.compatibilityZones()));
@@ -288,7 +288,7 @@ public class Link {
         }
         PlanSnapshot plan = catalog.plan(organisationId, command.planId()).orElseThrow(() ->
                 LinksException.invalidField("plan_id", "no plan " + command.planId() + " exists in this organisation"));
-        requireZonesIntersect(plan, sim.compatibilityZones(), "the SIM's");
+        requireZonesIntersect("plan_id", plan, sim.compatibilityZones());
         upstream.activate(sim, command.activationId(), plan);
         apply(activation(linkId, command.activationId(), plan, clock.instant()));
         catalog.activationStarted(command.activationId(), linkId, plan.id());
@@ -370,11 +370,11 @@ public class Link {
         return sim;
     }
 
-    private static void requireZonesIntersect(PlanSnapshot plan, List<String> zones, String whose) {
+    /** Refuses, naming {@code field}, a plan whose zones miss the SIM's {@code zones}. */
+    private static void requireZonesIntersect(String field, PlanSnapshot plan, List<String> zones) {
         if (zones.stream().noneMatch(plan.compatibilityZones()::contains)) {
-            throw LinksException.invalidField("plan_id", "plan " + plan.id() + " cannot be activated: its "
-                    + "compatibility zones " + plan.compatibilityZones() + " do not intersect " + whose + " "
-                    + zones);
+            throw LinksException.invalidField(field, "plan " + plan.id() + " cannot be activated: its "
+                    + "compatibility zones " + plan.compatibilityZones() + " do not intersect the SIM's " + zones);
         }
     }
 
