@@ -52,8 +52,8 @@ class LinkApiTest extends ApiTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("status")).isEqualTo("active");
         assertThat(created.body().get("version").asLong()).isEqualTo(3);
-        assertThat(ids(api.get("/links?plan_id=" + world, admin))).containsExactly(created.text("id"));
-        assertThat(ids(api.get("/links?coverage_id=" + coverage, admin))).containsExactly(created.text("id"));
+        assertThat(api.get("/links?plan_id=" + world, admin).ids()).containsExactly(created.text("id"));
+        assertThat(api.get("/links?coverage_id=" + coverage, admin).ids()).containsExactly(created.text("id"));
     }
 
     @Test
@@ -136,11 +136,12 @@ class LinkApiTest extends ApiTest {
         assertThat(page.body().get("page").asInt()).isEqualTo(1);
         assertThat(page.body().get("page_size").asInt()).isEqualTo(2);
         assertThat(page.body().get("pages").asInt()).isEqualTo(2);
-        assertThat(ids(page)).containsExactly(third, second);
-        assertThat(ids(api.get("/links?page_size=2&page=2", admin))).containsExactly(first);
-        assertThat(ids(api.get("/links?page=3", admin))).isEmpty();
-        assertThat(ids(api.get("/links?sort_by=name", admin))).containsExactly(third, first, second);
-        assertThat(ids(api.get("/links?sort_by=name&sort_order=desc", admin))).containsExactly(second, first, third);
+        assertThat(page.ids()).containsExactly(third, second);
+        assertThat(api.get("/links?page_size=2&page=2", admin).ids()).containsExactly(first);
+        assertThat(api.get("/links?page=3", admin).ids()).isEmpty();
+        assertThat(api.get("/links?sort_by=name", admin).ids()).containsExactly(third, first, second);
+        assertThat(api.get("/links?sort_by=name&sort_order=desc", admin).ids())
+                .containsExactly(second, first, third);
     }
 
     @Test
@@ -152,11 +153,12 @@ class LinkApiTest extends ApiTest {
         String meter = api.post("/links", admin, Map.of("name", "Gas meter", "sim_id", fixtures.sim(admin, "eu")))
                 .text("id");
 
-        assertThat(ids(api.get("/links?search=wATER", admin))).containsExactly(pump);
-        assertThat(ids(api.get("/links?search=" + iccid.substring(iccid.length() - 6), admin))).containsExactly(pump);
-        assertThat(ids(api.get("/links?search=" + meter.substring(0, 8).toUpperCase(), admin)))
+        assertThat(api.get("/links?search=wATER", admin).ids()).containsExactly(pump);
+        assertThat(api.get("/links?search=" + iccid.substring(iccid.length() - 6), admin).ids())
+                .containsExactly(pump);
+        assertThat(api.get("/links?search=" + meter.substring(0, 8).toUpperCase(), admin).ids())
                 .containsExactly(meter);
-        assertThat(ids(api.get("/links?search=.*", admin))).isEmpty();
+        assertThat(api.get("/links?search=.*", admin).ids()).isEmpty();
     }
 
     @Test
@@ -168,17 +170,17 @@ class LinkApiTest extends ApiTest {
         String preActive = fixtures.link(admin, "pre-active", List.of(), "eu").text("id");
         String asia = fixtures.link(admin, "asia", List.of(), "apac").text("id");
 
-        assertThat(ids(api.get("/links?status=active", admin))).containsExactly(active);
-        assertThat(ids(api.get("/links?status=pre_active&compatibility_zones=eu", admin)))
+        assertThat(api.get("/links?status=active", admin).ids()).containsExactly(active);
+        assertThat(api.get("/links?status=pre_active&compatibility_zones=eu", admin).ids())
                 .containsExactly(preActive);
-        assertThat(ids(api.get("/links?compatibility_zones=eu&compatibility_zones=apac&sort_by=name", admin)))
+        assertThat(api.get("/links?compatibility_zones=eu&compatibility_zones=apac&sort_by=name", admin).ids())
                 .containsExactly(active, asia, preActive);
-        assertThat(ids(api.get("/links?has_activations=true", admin))).containsExactly(active);
-        assertThat(ids(api.get("/links?has_activations=false&sort_by=name", admin))).containsExactly(asia, preActive);
-        assertThat(ids(api.get("/links?has_sim=false", admin))).isEmpty();
-        assertThat(ids(api.get("/links?sim_type=esim", admin))).isEmpty();
-        assertThat(ids(api.get("/links?countries=DEU", admin))).hasSize(3);
-        assertThat(ids(api.get("/links?network_connected=true", admin))).isEmpty();
+        assertThat(api.get("/links?has_activations=true", admin).ids()).containsExactly(active);
+        assertThat(api.get("/links?has_activations=false&sort_by=name", admin).ids()).containsExactly(asia, preActive);
+        assertThat(api.get("/links?has_sim=false", admin).ids()).isEmpty();
+        assertThat(api.get("/links?sim_type=esim", admin).ids()).isEmpty();
+        assertThat(api.get("/links?countries=DEU", admin).ids()).hasSize(3);
+        assertThat(api.get("/links?network_connected=true", admin).ids()).isEmpty();
     }
 
     @Test
@@ -195,11 +197,4 @@ class LinkApiTest extends ApiTest {
         }
     }
 
-    /** The ids of the listed links, in order. */
-    private static List<String> ids(Api.Answer answer) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        List<String> ids = new java.util.ArrayList<>();
-        answer.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
-        return ids;
-    }
 }

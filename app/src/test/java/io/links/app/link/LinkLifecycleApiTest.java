@@ -209,9 +209,9 @@ class LinkLifecycleApiTest extends ApiTest {
         assertThat(first.body().get("usage").get("bytes_total").asLong()).isZero();
         assertThat(first.text("expires_at")).isNotNull();
         assertThat(api.get("/links/" + link, admin).text("status")).isEqualTo("active");
-        assertThat(ids(api.get("/links/" + link + "/activations", admin)))
+        assertThat(api.get("/links/" + link + "/activations", admin).ids())
                 .containsExactly(second.text("id"), first.text("id"));
-        assertThat(ids(api.get("/links/" + link + "/activations?plan_id=" + other, admin)))
+        assertThat(api.get("/links/" + link + "/activations?plan_id=" + other, admin).ids())
                 .containsExactly(second.text("id"));
 
         Api.Answer removed = api.delete("/links/" + link + "/activations/" + first.text("id"), admin);
@@ -219,7 +219,7 @@ class LinkLifecycleApiTest extends ApiTest {
 
         assertThat(removed.status()).isEqualTo(204);
         assertThat(again.status()).isEqualTo(404);
-        assertThat(ids(api.get("/links/" + link + "/activations", admin))).containsExactly(second.text("id"));
+        assertThat(api.get("/links/" + link + "/activations", admin).ids()).containsExactly(second.text("id"));
         assertThat(api.get("/links/" + link + "/activations?status=removed", admin).status()).isEqualTo(422);
         assertThat(api.delete("/plans/" + plan, admin).status()).isEqualTo(204);
     }
@@ -326,7 +326,7 @@ class LinkLifecycleApiTest extends ApiTest {
         assertThat(network.get("stale").asBoolean()).isFalse();
         assertThat(network.get("refreshed_at").asText()).endsWith("Z");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                ids(api.get("/links?network_connected=true&network_country=DEU", admin))).containsExactly(link));
+                api.get("/links?network_connected=true&network_country=DEU", admin).ids()).containsExactly(link));
     }
 
     @Test
@@ -334,7 +334,7 @@ class LinkLifecycleApiTest extends ApiTest {
         String link = activeLink();
         JsonNode live = api.get("/links/" + link, admin).body().get("network_status");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                ids(api.get("/links?network_connected=true", admin))).containsExactly(link));
+                api.get("/links?network_connected=true", admin).ids()).containsExactly(link));
         simulator.failureRate(1.0);
 
         Api.Answer read = api.get("/links/" + link, admin);
@@ -371,10 +371,4 @@ class LinkLifecycleApiTest extends ApiTest {
         assertThat(api.post("/links/no-such-link/suspend", admin, null).status()).isEqualTo(404);
     }
 
-    private static List<String> ids(Api.Answer answer) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        answer.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
-        return ids;
-    }
 }

@@ -10,7 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A plain HTTP client for the service, as any API user would call it.
@@ -38,6 +42,14 @@ public final class Api {
         public String text(String field) {
             JsonNode value = body.get(field);
             return value == null || value.isNull() ? null : value.asText();
+        }
+
+        /** The ids of a page's items, in order; the answer must be a 200 page. */
+        public List<String> ids() {
+            assertThat(status).as(toString()).isEqualTo(200);
+            List<String> ids = new ArrayList<>();
+            body.get("items").forEach(item -> ids.add(item.get("id").asText()));
+            return ids;
         }
 
         @Override

@@ -13,7 +13,9 @@ import java.nio.file.Path;
  * service; each test works in organisations of its own, so tests never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"links.operator-key=" + Api.OPERATOR_KEY, "links.demo-data=false"})
+        properties = {"links.operator-key=" + Api.OPERATOR_KEY, "links.demo-data=false",
+            // tests take usage snapshots when they want one, so that no round changes a link in the middle of a test
+            "links.usage.interval=0"})
 public abstract class ApiTest {
 
     private static final Path DATA_DIR = TestStores.newDataDir();

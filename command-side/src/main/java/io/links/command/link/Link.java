@@ -2,11 +2,14 @@ package io.links.command.link;
 
 import io.links.api.error.LinksException;
 import io.links.api.link.ActivatePlan;
+import io.links.api.link.ActivationDepleted;
+import io.links.api.link.ActivationExpired;
 import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationResult;
 import io.links.api.link.ActivationSource;
 import io.links.api.link.AttachSim;
 import io.links.api.link.BarNetworkTypes;
+import io.links.api.link.CollectUsage;
 import io.links.api.link.DeleteLink;
 import io.links.api.link.DetachSim;
 import io.links.api.link.ImeiLocked;
@@ -42,6 +45,8 @@ import io.links.api.link.SuspendLink;
 import io.links.api.link.UnbarNetworkTypes;
 import io.links.api.link.UnlockImei;
 import io.links.api.link.UpdateLink;
+import io.links.api.link.Usage;
+import io.links.api.link.UsageRecorded;
 import io.links.command.upstream.Upstream;
 import io.links.command.upstream.UpstreamException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -51,6 +56,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -59,6 +65,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -78,6 +85,8 @@ public class Link {
     private SimSnapshot sim;
     private List<String> compatibilityZones;
     private final Map<String, PlanSnapshot> activePlans = new LinkedHashMap<>();
+    private final Map<String, Instant> expiries = new LinkedHashMap<>();
+    private final Map<String, Usage> usage = new LinkedHashMap<>();
     private final Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
     private String imeiLock;
     private NetworkStatus network;
@@ -327,6 +336,52 @@ public class Link {
         return version();
     }
 
+    /**
+     * A usage snapshot of every active activation: traffic that grew is recorded; an activation whose plan's data is
+     * used up ends depleted, one past its end ends expired. While the link is active, an activation of a plan that
+     * renews itself is followed by a new one of the same plan.
+     */
+    @CommandHandler
+    long handle(CollectUsage command, LinkCatalog catalog, Upstream upstream, Clock clock) {
+        if (status == LinkStatus.REMOVED || sim == null) {
+            return version();
+        }
+        Instant now = clock.instant();
+        for (Map.Entry<String, PlanSnapshot> activation : List.copyOf(activePlans.entrySet())) {
+            String activationId = activation.getKey();
+            PlanSnapshot plan = activation.getValue();
+            Usage counted = upstream.usage(sim, activationId);
+            if (!counted.equals(usage.getOrDefault(activationId, Usage.ZERO))) {
+                apply(new UsageRecorded(linkId, activationId, counted, now));
+            }
+            boolean depleted = counted.bytesTotal() >= plan.dataBytes();
+            Instant expiresAt = expiries.get(activationId);
+            if (depleted || (expiresAt != null && !now.isBefore(expiresAt))) {
+                upstream.deactivate(sim, activationId);
+                apply(depleted ? new ActivationDepleted(linkId, activationId)
+                        : new ActivationExpired(linkId, activationId));
+                catalog.activationRemoved(activationId);
+                if (plan.autoRenew() && status == LinkStatus.ACTIVE) {
+                    renew(activationId, plan, now, catalog, upstream);
+                }
+            }
+        }
+        return version();
+    }
+
+    /**
+     * The renewal's id follows from the ended activation's, so that a collection retried after a failure asks the
+     * provider for the same activation again instead of a second one.
+     */
+    private void renew(String endedId, PlanSnapshot plan, Instant now, LinkCatalog catalog, Upstream upstream) {
+        String renewalId = UUID.nameUUIDFromBytes(("renewal of " + endedId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        upstream.activate(sim, renewalId, plan);
+        apply(new PlanActivated(linkId, renewalId, plan, ActivationSource.RESUBSCRIPTION, now,
+                now.plus(plan.validityDays(), ChronoUnit.DAYS)));
+        catalog.activationStarted(renewalId, linkId, plan.id());
+    }
+
     String organisationId() {
         return organisationId;
     }
@@ -398,12 +453,36 @@ public class Link {
     @EventSourcingHandler
     void on(PlanActivated event) {
         activePlans.put(event.activationId(), event.plan());
+        if (event.expiresAt() != null) {
+            expiries.put(event.activationId(), event.expiresAt());
+        }
         status = LinkStatus.ACTIVE;
     }
 
     @EventSourcingHandler
+    void on(UsageRecorded event) {
+        usage.put(event.activationId(), event.usage());
+    }
+
+    @EventSourcingHandler
     void on(ActivationRemoved event) {
-        activePlans.remove(event.activationId());
+        ended(event.activationId());
+    }
+
+    @EventSourcingHandler
+    void on(ActivationDepleted event) {
+        ended(event.activationId());
+    }
+
+    @EventSourcingHandler
+    void on(ActivationExpired event) {
+        ended(event.activationId());
+    }
+
+    private void ended(String activationId) {
+        activePlans.remove(activationId);
+        expiries.remove(activationId);
+        usage.remove(activationId);
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import io.links.command.upstream.Upstream;
 import io.links.command.upstream.UpstreamException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,17 @@ final class RecordingUpstream implements Upstream {
 
     private final List<String> calls = new ArrayList<>();
     private final List<String> refusals = new ArrayList<>();
+    private final Map<String, Usage> traffic = new HashMap<>();
 
     /** Refuses calls of {@code operation}, or only those whose line contains {@code detail}. */
     RecordingUpstream failOn(String operation, String... detail) {
         refusals.add(operation + (detail.length == 0 ? "" : " " + detail[0]));
+        return this;
+    }
+
+    /** Reports {@code usage} for the activation {@code activationId} from now on; zero before. */
+    RecordingUpstream counts(String activationId, Usage usage) {
+        traffic.put(activationId, usage);
         return this;
     }
 
@@ -120,7 +128,7 @@ final class RecordingUpstream implements Upstream {
 
     @Override
     public Usage usage(SimSnapshot sim, String activationId) {
-        call("usage", sim);
-        return Usage.ZERO;
+        call("usage", sim, activationId);
+        return traffic.getOrDefault(activationId, Usage.ZERO);
     }
 }

@@ -85,7 +85,8 @@ public class ActivityQueries {
     static ActivationView view(ActivationDocument activation) {
         return new ActivationView(activation.id(), new ActivationView.PlanSummary(activation.plan().id(),
                 activation.plan().name(), activation.plan().dataBytes(), activation.plan().validityDays()),
-                activation.status(), activation.source(), activation.usage(), activation.createdAt(),
+                activation.status(), activation.source(), activation.usage(),
+                Math.max(0, activation.plan().dataBytes() - activation.usage().bytesTotal()), activation.createdAt(),
                 activation.updatedAt(), activation.activatedAt(), activation.expiresAt());
     }
 

@@ -2,6 +2,8 @@ package io.links.query.link;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.links.api.link.ActivationDepleted;
+import io.links.api.link.ActivationExpired;
 import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationStatus;
 import io.links.api.link.ImeiLocked;
@@ -26,6 +28,7 @@ import io.links.api.link.SmsFailed;
 import io.links.api.link.SmsSent;
 import io.links.api.link.SmsStatus;
 import io.links.api.link.Usage;
+import io.links.api.link.UsageRecorded;
 import io.links.query.config.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -93,14 +96,47 @@ public class LinkProjection {
 
     @EventHandler
     void on(ActivationRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        LinkDocument link = pending(event.linkId(), sequence);
-        if (link == null) {
+        ended(event.linkId(), event.activationId(), ActivationStatus.REMOVED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ActivationDepleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ended(event.linkId(), event.activationId(), ActivationStatus.DEPLETED, sequence, at);
+    }
+
+    @EventHandler
+    void on(ActivationExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ended(event.linkId(), event.activationId(), ActivationStatus.EXPIRED, sequence, at);
+    }
+
+    private void ended(String linkId, String activationId, ActivationStatus status, long sequence, Instant at) {
+        if (pending(linkId, sequence) == null) {
+            return;
+        }
+        mongo.updateFirst(Query.query(where("_id").is(activationId).and("version").lt(sequence)),
+                new Update().set("status", status).set("updatedAt", at).set("version", sequence),
+                ActivationDocument.class);
+        apply(linkId, sequence, at, activePlans(linkId));
+    }
+
+    /**
+     * A usage snapshot changes the activation's traffic and the link's sum over all its activations, removed ones
+     * included, since their traffic was used all the same. Telemetry is not a change of the link: its update time
+     * stays.
+     */
+    @EventHandler
+    void on(UsageRecorded event, @SequenceNumber long sequence) {
+        if (pending(event.linkId(), sequence) == null) {
             return;
         }
         mongo.updateFirst(Query.query(where("_id").is(event.activationId()).and("version").lt(sequence)),
-                new Update().set("status", ActivationStatus.REMOVED).set("updatedAt", at).set("version", sequence),
-                ActivationDocument.class);
-        apply(link.id(), sequence, at, activePlans(link.id()));
+                new Update().set("usage", event.usage()).set("version", sequence), ActivationDocument.class);
+        Usage total = mongo.find(Query.query(where("linkId").is(event.linkId())), ActivationDocument.class).stream()
+                .map(ActivationDocument::usage).reduce(Usage.ZERO, Usage::plus);
+        mongo.updateFirst(Query.query(where("_id").is(event.linkId()).and("version").lt(sequence)),
+                new Update().set("usage", total).set("usageTotal", total.bytesTotal()).set("version", sequence),
+                LinkDocument.class);
+        waiter.projected(event.linkId());
     }
 
     @EventHandler
