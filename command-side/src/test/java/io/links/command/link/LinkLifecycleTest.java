@@ -2,7 +2,6 @@ package io.links.command.link;
 
 import io.links.api.catalog.SimType;
 import io.links.api.error.ErrorCode;
-import io.links.api.error.LinksException;
 import io.links.api.link.ActivatePlan;
 import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationResult;
@@ -44,9 +43,6 @@ import io.links.api.link.UnlockImei;
 import io.links.api.link.UpdateLink;
 import io.links.command.upstream.UpstreamException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -62,8 +58,8 @@ import java.util.Set;
 import static io.links.api.link.NetworkType.G2;
 import static io.links.api.link.NetworkType.G3;
 import static io.links.api.link.NetworkType.G5;
+import static io.links.command.link.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 
 /**
  * Every transition of a link's lifecycle, and every refusal, given the events so far.
@@ -103,23 +99,6 @@ class LinkLifecycleTest {
         fixture.registerInjectableResource(catalog);
         fixture.registerInjectableResource(upstream);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static void refusedWith(ResultValidator<Link> result, ErrorCode code, String reason) {
-        result.expectException(LinksException.class)
-                .expectExceptionMessage(containsString(reason))
-                .expectNoEvents();
-        result.expectException(new TypeSafeMatcher<Throwable>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof LinksException refusal && refusal.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal with code " + code);
-            }
-        });
     }
 
     @Nested
