@@ -96,6 +96,8 @@ class LinkCreationTest {
                 .expectNoEvents();
 
         assertThat(upstream.calls()).isEmpty();
+        assertThat(catalog.bindings).as("the SIM is left free").isEmpty();
+        assertThat(catalog.activations).isEmpty();
     }
 
     @Test
@@ -103,6 +105,8 @@ class LinkCreationTest {
         refusedWith(fixture.givenNoPriorActivity()
                 .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), US_PLAN.id()))),
                 ErrorCode.VALIDATION_ERROR, "do not intersect");
+
+        assertThat(catalog.bindings).as("the SIM is left free").isEmpty();
     }
 
     @Test

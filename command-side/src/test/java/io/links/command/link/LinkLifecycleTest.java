@@ -286,6 +286,7 @@ class LinkLifecycleTest {
                     .expectNoEvents();
 
             assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.bindings).as("the SIM is left free").doesNotContainKey(OTHER_SIM.id());
         }
     }
 
