@@ -191,12 +191,20 @@ class LinkLifecycleTest {
                     .when(new ResumeLink(LINK, ORG))
                     .expectEvents(new LinkResumed(LINK))
                     .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
+
+            assertThat(upstream.calls()).containsExactly("resume " + SIM.iccid());
         }
 
         @Test
         void refusesToResumeALinkThatIsNotSuspended() {
             refusedWith(fixture.given(CREATED, ACTIVATED).when(new ResumeLink(LINK, ORG)),
                     ErrorCode.VALIDATION_ERROR, "only a suspended link");
+            refusedWith(fixture.given(CREATED).when(new ResumeLink(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "pre_active");
+            refusedWith(fixture.given(CREATED, ACTIVATED, DETACHED).when(new ResumeLink(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "hold");
+
+            assertThat(upstream.calls()).isEmpty();
         }
 
         @Test
@@ -353,6 +361,8 @@ class LinkLifecycleTest {
                     .when(new UnbarNetworkTypes(LINK, ORG, Set.of(G3, G5)))
                     .expectEvents(new NetworkTypesUnbarred(LINK, Set.of(G3)))
                     .expectState(link -> assertThat(link.barred()).containsExactly(G2));
+
+            assertThat(upstream.calls()).containsExactly("unbar " + SIM.iccid() + " [3g]");
         }
 
         @Test
@@ -365,6 +375,14 @@ class LinkLifecycleTest {
         void refusesToBarOnALinkOnHold() {
             refusedWith(fixture.given(CREATED, DETACHED).when(new BarNetworkTypes(LINK, ORG, Set.of(G2))),
                     ErrorCode.VALIDATION_ERROR, "no SIM bound");
+        }
+
+        @Test
+        void refusesToUnbarOnALinkOnHoldThoughTypesStayBarred() {
+            refusedWith(fixture.given(CREATED, new NetworkTypesBarred(LINK, Set.of(G2)), DETACHED)
+                    .when(new UnbarNetworkTypes(LINK, ORG, Set.of(G2))), ErrorCode.VALIDATION_ERROR, "no SIM bound");
+
+            assertThat(upstream.calls()).isEmpty();
         }
     }
 
@@ -400,7 +418,24 @@ class LinkLifecycleTest {
         void unlocks() {
             fixture.given(CREATED, new ImeiLocked(LINK, SIM.imei()))
                     .when(new UnlockImei(LINK, ORG))
-                    .expectEvents(new ImeiUnlocked(LINK));
+                    .expectEvents(new ImeiUnlocked(LINK))
+                    .expectState(link -> assertThat(link.imeiLock()).isNull());
+
+            assertThat(upstream.calls()).containsExactly("unlock " + SIM.iccid());
+        }
+
+        @Test
+        void refusesToLockALinkOnHold() {
+            refusedWith(fixture.given(CREATED, DETACHED).when(new LockImei(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "no SIM bound");
+
+            assertThat(upstream.calls()).isEmpty();
+        }
+
+        @Test
+        void aLinkOnHoldHasNoLockToRemove() {
+            refusedWith(fixture.given(CREATED, new ImeiLocked(LINK, SIM.imei()), DETACHED)
+                    .when(new UnlockImei(LINK, ORG)), ErrorCode.VALIDATION_ERROR, "no IMEI lock");
         }
 
         @Test
@@ -437,6 +472,12 @@ class LinkLifecycleTest {
         void refusesALinkThatIsNotActive() {
             refusedWith(fixture.given(CREATED).when(new SendSms(LINK, ORG, "sms-1", "hello")),
                     ErrorCode.VALIDATION_ERROR, "only through an active link");
+            refusedWith(fixture.given(CREATED, ACTIVATED, SUSPENDED).when(new SendSms(LINK, ORG, "sms-1", "hello")),
+                    ErrorCode.VALIDATION_ERROR, "suspended");
+            refusedWith(fixture.given(CREATED, ACTIVATED, DETACHED).when(new SendSms(LINK, ORG, "sms-1", "hello")),
+                    ErrorCode.VALIDATION_ERROR, "hold");
+
+            assertThat(upstream.calls()).isEmpty();
         }
 
         @Test
@@ -453,6 +494,22 @@ class LinkLifecycleTest {
                     ErrorCode.VALIDATION_ERROR, "1 to 80");
             refusedWith(fixture.given(CREATED, ACTIVATED).when(new SendSms(LINK, ORG, "sms-1", "x".repeat(81))),
                     ErrorCode.VALIDATION_ERROR, "1 to 80");
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new SendSms(LINK, ORG, "sms-1", null)),
+                    ErrorCode.VALIDATION_ERROR, "1 to 80");
+
+            assertThat(upstream.calls()).isEmpty();
+        }
+
+        @Test
+        void sendsAMessageOfOneOrOfEightyCharacters() {
+            String longest = "x".repeat(Link.MAX_SMS_LENGTH);
+
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SendSms(LINK, ORG, "sms-1", "x"))
+                    .expectEvents(new SmsSent(LINK, "sms-1", "x", SIM.msisdn(), "msg-1", NOW));
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SendSms(LINK, ORG, "sms-2", longest))
+                    .expectEvents(new SmsSent(LINK, "sms-2", longest, SIM.msisdn(), "msg-2", NOW));
         }
     }
 
