@@ -46,6 +46,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +56,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.links.api.link.NetworkType.G2;
 import static io.links.api.link.NetworkType.G3;
@@ -333,6 +336,61 @@ class LinkLifecycleTest {
                     "not found");
             refusedWith(fixture.given(CREATED).when(new UpdateLink(LINK, "org-2", "x", true, null, false)),
                     ErrorCode.NOT_FOUND, "not found");
+        }
+    }
+
+    /** A removed link, or one of another organisation, turns every command away before any rule is looked at. */
+    @Nested
+    class UnreachableLink {
+
+        static Stream<Object> everyCommandOfTheOwner() {
+            return everyCommand(ORG);
+        }
+
+        static Stream<Object> everyCommandOfAnotherOrganisation() {
+            return everyCommand("org-2");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("everyCommandOfTheOwner")
+        void aRemovedLinkIsGoneFor(Object command) {
+            catalog.bindings.clear();
+
+            refusedWith(fixture.given(CREATED, ACTIVATED, DETACHED, new ActivationRemoved(LINK, "act-1"),
+                    new LinkDeleted(LINK)).when(command), ErrorCode.GONE, "has been removed");
+
+            assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.bindings).isEmpty();
+            assertThat(catalog.activations).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("everyCommandOfAnotherOrganisation")
+        void anotherOrganisationsLinkIsNotFoundFor(Object command) {
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(command), ErrorCode.NOT_FOUND, "was not found");
+
+            assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.bindings).containsExactly(Map.entry(SIM.id(), LINK));
+            assertThat(catalog.activations).isEmpty();
+        }
+
+        /** Each command a link handles, as {@code organisationId} would send it to link-1. */
+        private static Stream<Object> everyCommand(String organisationId) {
+            return Stream.of(
+                    new BarNetworkTypes(LINK, organisationId, Set.of(G2)),
+                    new UnbarNetworkTypes(LINK, organisationId, Set.of(G2)),
+                    new LockImei(LINK, organisationId),
+                    new UnlockImei(LINK, organisationId),
+                    new SuspendLink(LINK, organisationId),
+                    new ResumeLink(LINK, organisationId),
+                    new DetachSim(LINK, organisationId),
+                    new SendSms(LINK, organisationId, "sms-1", "hello"),
+                    new ActivatePlan(LINK, organisationId, "act-2", PLAN.id()),
+                    new RemoveActivation(LINK, organisationId, "act-1"),
+                    new UpdateLink(LINK, organisationId, "x", true, null, false),
+                    new DeleteLink(LINK, organisationId),
+                    new AttachSim(LINK, organisationId, OTHER_SIM.id()),
+                    new RecordNetworkStatus(LINK, organisationId, NetworkStatus.UNKNOWN));
         }
     }
 
