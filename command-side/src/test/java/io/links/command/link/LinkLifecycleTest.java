@@ -47,6 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Clock;
@@ -80,6 +81,8 @@ class LinkLifecycleTest {
             SimType.ESIM, "simulator", List.of("apac"), List.of("JPN"));
     private static final PlanSnapshot PLAN = new PlanSnapshot("plan-1", "EU 1 GB", 1_000_000_000L, 30, "cov-1",
             List.of("eu"), false);
+    private static final PlanSnapshot GLOBAL_PLAN = new PlanSnapshot("plan-global", "World 1 GB", 1_000_000_000L, 30,
+            "cov-3", List.of("global"), false);
     private static final PlanSnapshot US_PLAN = new PlanSnapshot("plan-us", "US 1 GB", 1_000_000_000L, 30, "cov-2",
             List.of("na"), false);
 
@@ -244,6 +247,19 @@ class LinkLifecycleTest {
         }
 
         @Test
+        void detachingDropsTheImeiLockButKeepsTheBarredTypes() {
+            fixture.given(CREATED, new NetworkTypesBarred(LINK, Set.of(G2, G3)), new ImeiLocked(LINK, SIM.imei()))
+                    .when(new DetachSim(LINK, ORG))
+                    .expectEvents(DETACHED)
+                    .expectState(link -> {
+                        assertThat(link.imeiLock()).isNull();
+                        assertThat(link.barred()).containsExactly(G2, G3);
+                    });
+
+            assertThat(upstream.calls()).containsExactly("release " + SIM.iccid());
+        }
+
+        @Test
         void refusesToDetachFromALinkOnHold() {
             refusedWith(fixture.given(CREATED, DETACHED).when(new DetachSim(LINK, ORG)),
                     ErrorCode.VALIDATION_ERROR, "no SIM bound");
@@ -258,6 +274,36 @@ class LinkLifecycleTest {
 
             assertThat(catalog.bindings).containsEntry(OTHER_SIM.id(), LINK);
             assertThat(upstream.calls()).containsExactly("provision " + OTHER_SIM.iccid() + " [plan-1] [2g]");
+        }
+
+        @Test
+        void attachingProvisionsTheNewSimWithTheActivationsAndBarredTypesTheLinkKeptOnHold() {
+            PlanActivated second = new PlanActivated(LINK, "act-2", GLOBAL_PLAN, ActivationSource.MANUAL, NOW,
+                    NOW.plus(30, ChronoUnit.DAYS));
+
+            fixture.given(CREATED, ACTIVATED, second, new ActivationRemoved(LINK, "act-1"),
+                            new NetworkTypesBarred(LINK, Set.of(G2, G3, G5)),
+                            new NetworkTypesUnbarred(LINK, Set.of(G3)), new ImeiLocked(LINK, SIM.imei()), DETACHED)
+                    .when(new AttachSim(LINK, ORG, OTHER_SIM.id()))
+                    .expectEvents(new SimAttached(LINK, OTHER_SIM, OTHER_SIM.compatibilityZones()))
+                    .expectState(link -> {
+                        assertThat(link.activePlans()).containsOnlyKeys("act-2");
+                        assertThat(link.barred()).containsExactly(G2, G5);
+                        assertThat(link.imeiLock()).as("the old device's lock is not carried over").isNull();
+                    });
+
+            assertThat(upstream.calls())
+                    .containsExactly("provision " + OTHER_SIM.iccid() + " [" + GLOBAL_PLAN.id() + "] [2g, 5g]");
+        }
+
+        @Test
+        void attachingNeedsAnOverlapWithTheZonesOfTheSimTheLinkHeldLast() {
+            catalog.bindings.clear();
+
+            fixture.given(CREATED, DETACHED, new SimAttached(LINK, OTHER_SIM, OTHER_SIM.compatibilityZones()),
+                            new SimDetached(LINK, OTHER_SIM.id()))
+                    .when(new AttachSim(LINK, ORG, ASIAN_SIM.id()))
+                    .expectEvents(new SimAttached(LINK, ASIAN_SIM, ASIAN_SIM.compatibilityZones()));
         }
 
         @Test
@@ -391,6 +437,50 @@ class LinkLifecycleTest {
                     new DeleteLink(LINK, organisationId),
                     new AttachSim(LINK, organisationId, OTHER_SIM.id()),
                     new RecordNetworkStatus(LINK, organisationId, NetworkStatus.UNKNOWN));
+        }
+    }
+
+    /**
+     * A change the provider refuses is not recorded, and the catalog keeps no claim of it. An SMS is the exception:
+     * its failed attempt is recorded, see {@link Sms}.
+     */
+    @Nested
+    class ProviderRefusal {
+
+        static Stream<Arguments> everyCallThatChangesTheProvider() {
+            NetworkTypesBarred barred = new NetworkTypesBarred(LINK, Set.of(G2));
+            return Stream.of(
+                    Arguments.of("activate", List.of(CREATED), new ActivatePlan(LINK, ORG, "act-2", PLAN.id())),
+                    Arguments.of("deactivate", List.of(CREATED, ACTIVATED), new RemoveActivation(LINK, ORG, "act-1")),
+                    Arguments.of("suspend", List.of(CREATED, ACTIVATED), new SuspendLink(LINK, ORG)),
+                    Arguments.of("resume", List.of(CREATED, ACTIVATED, SUSPENDED), new ResumeLink(LINK, ORG)),
+                    Arguments.of("bar", List.of(CREATED), new BarNetworkTypes(LINK, ORG, Set.of(G2))),
+                    Arguments.of("unbar", List.of(CREATED, barred), new UnbarNetworkTypes(LINK, ORG, Set.of(G2))),
+                    Arguments.of("lock", List.of(CREATED), new LockImei(LINK, ORG)),
+                    Arguments.of("unlock", List.of(CREATED, new ImeiLocked(LINK, SIM.imei())),
+                            new UnlockImei(LINK, ORG)),
+                    Arguments.of("release", List.of(CREATED, ACTIVATED), new DetachSim(LINK, ORG)),
+                    Arguments.of("provision", List.of(CREATED, ACTIVATED, barred, DETACHED),
+                            new AttachSim(LINK, ORG, OTHER_SIM.id())));
+        }
+
+        @ParameterizedTest(name = "{0}: {2}")
+        @MethodSource("everyCallThatChangesTheProvider")
+        void leavesTheLinkAndTheCatalogAsTheyWere(String refusedCall, List<Object> given, Object command) {
+            upstream.failOn(refusedCall);
+            catalog.activations.put("act-1", PLAN.id());
+            Map<String, String> bindings = Map.copyOf(catalog.bindings);
+            Map<String, String> activations = Map.copyOf(catalog.activations);
+
+            fixture.given(given)
+                    .when(command)
+                    .expectException(UpstreamException.class)
+                    .expectExceptionMessage("provider refused " + refusedCall)
+                    .expectNoEvents();
+
+            assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.bindings).isEqualTo(bindings);
+            assertThat(catalog.activations).isEqualTo(activations);
         }
     }
 
