@@ -325,6 +325,12 @@ class LinkLifecycleTest {
         void refusesToAttachToALinkThatHasASim() {
             refusedWith(fixture.given(CREATED).when(new AttachSim(LINK, ORG, OTHER_SIM.id())),
                     ErrorCode.VALIDATION_ERROR, "already has SIM");
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new AttachSim(LINK, ORG, OTHER_SIM.id())),
+                    ErrorCode.VALIDATION_ERROR, "already has SIM");
+            refusedWith(fixture.given(CREATED, ACTIVATED, SUSPENDED).when(new AttachSim(LINK, ORG, OTHER_SIM.id())),
+                    ErrorCode.VALIDATION_ERROR, "already has SIM");
+
+            assertThat(catalog.bindings).doesNotContainKey(OTHER_SIM.id());
         }
 
         @Test
@@ -352,17 +358,24 @@ class LinkLifecycleTest {
 
         @Test
         void deletesALinkOnHoldAndEndsItsActivations() {
+            catalog.activations.put("act-1", PLAN.id());
+
             fixture.given(CREATED, ACTIVATED, DETACHED)
                     .when(new DeleteLink(LINK, ORG))
                     .expectEvents(new ActivationRemoved(LINK, "act-1"), new LinkDeleted(LINK))
                     .expectState(link -> assertThat(link.status()).hasToString("REMOVED"));
 
             assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.activations).as("the plan is no longer in use by the link").isEmpty();
         }
 
         @Test
         void refusesToDeleteALinkWithASim() {
             refusedWith(fixture.given(CREATED, ACTIVATED).when(new DeleteLink(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "detach the SIM first");
+            refusedWith(fixture.given(CREATED).when(new DeleteLink(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "detach the SIM first");
+            refusedWith(fixture.given(CREATED, ACTIVATED, SUSPENDED).when(new DeleteLink(LINK, ORG)),
                     ErrorCode.VALIDATION_ERROR, "detach the SIM first");
         }
 
