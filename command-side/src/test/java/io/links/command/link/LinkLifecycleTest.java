@@ -481,6 +481,7 @@ class LinkLifecycleTest {
         @MethodSource("everyCallThatChangesTheProvider")
         void leavesTheLinkAndTheCatalogAsTheyWere(String refusedCall, List<Object> given, Object command) {
             upstream.failOn(refusedCall);
+            // The catalog's record of ACTIVATED, so that removing it despite the refusal would show.
             catalog.activations.put("act-1", PLAN.id());
             Map<String, String> bindings = Map.copyOf(catalog.bindings);
             Map<String, String> activations = Map.copyOf(catalog.activations);
