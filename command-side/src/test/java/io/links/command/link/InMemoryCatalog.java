@@ -2,12 +2,18 @@ package io.links.command.link;
 
 import io.links.api.link.PlanSnapshot;
 import io.links.api.link.SimSnapshot;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalog as the link commands see it, in memory. Only SIMs and plans of one organisation exist. */
+/**
+ * The catalog as the link commands see it, in memory. Only SIMs and plans of one organisation exist. Like the real
+ * store, whose writes share the command's database transaction, it forgets the bindings and activations a command
+ * wrote when that command's unit of work rolls back.
+ */
 final class InMemoryCatalog implements LinkCatalog {
 
     final Map<String, SimSnapshot> sims = new HashMap<>();
@@ -44,21 +50,47 @@ final class InMemoryCatalog implements LinkCatalog {
 
     @Override
     public boolean bindSim(String simId, String linkId) {
+        undoOnRollback();
         return bindings.putIfAbsent(simId, linkId) == null || bindings.get(simId).equals(linkId);
     }
 
     @Override
     public void releaseSim(String simId, String linkId) {
+        undoOnRollback();
         bindings.remove(simId, linkId);
     }
 
     @Override
     public void activationStarted(String activationId, String linkId, String planId) {
+        undoOnRollback();
         activations.put(activationId, planId);
     }
 
     @Override
     public void activationRemoved(String activationId) {
+        undoOnRollback();
         activations.remove(activationId);
+    }
+
+    /** Before a command's first write, remembers what to go back to should the command fail. */
+    private void undoOnRollback() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        UnitOfWork<?> command = CurrentUnitOfWork.get();
+        command.getOrComputeResource(InMemoryCatalog.class.getName(), key -> {
+            Map<String, String> bindingsBefore = new HashMap<>(bindings);
+            Map<String, String> activationsBefore = new HashMap<>(activations);
+            command.onRollback(failed -> {
+                restore(bindings, bindingsBefore);
+                restore(activations, activationsBefore);
+            });
+            return Boolean.TRUE;
+        });
+    }
+
+    private static void restore(Map<String, String> records, Map<String, String> before) {
+        records.clear();
+        records.putAll(before);
     }
 }

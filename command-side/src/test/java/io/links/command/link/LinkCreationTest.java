@@ -1,13 +1,14 @@
 package io.links.command.link;
 
 import io.links.api.catalog.SimType;
-import io.links.api.error.LinksException;
+import io.links.api.error.ErrorCode;
 import io.links.api.link.ActivationSource;
 import io.links.api.link.CreateLink;
 import io.links.api.link.LinkCreated;
 import io.links.api.link.PlanActivated;
 import io.links.api.link.PlanSnapshot;
 import io.links.api.link.SimSnapshot;
+import io.links.command.upstream.UpstreamException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import static io.links.command.link.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -90,28 +92,28 @@ class LinkCreationTest {
 
         fixture.givenNoPriorActivity()
                 .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), PLAN_2.id())))
-                .expectException(io.links.command.upstream.UpstreamException.class)
+                .expectException(UpstreamException.class)
                 .expectNoEvents();
 
         assertThat(upstream.calls()).isEmpty();
+        assertThat(catalog.bindings).as("the SIM is left free").isEmpty();
+        assertThat(catalog.activations).isEmpty();
     }
 
     @Test
     void refusesAPlanWhoseZonesDoNotIntersectTheSims() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), US_PLAN.id())))
-                .expectException(LinksException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("do not intersect"))
-                .expectNoEvents();
+        refusedWith(fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), US_PLAN.id()))),
+                ErrorCode.VALIDATION_ERROR, "do not intersect");
+
+        assertThat(catalog.bindings).as("the SIM is left free").isEmpty();
     }
 
     @Test
     void refusesASimOfAnotherOrganisationOrNone() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateLink("link-1", "org-2", "Pump", EU_SIM.id(), List.of()))
-                .expectException(LinksException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("no SIM"))
-                .expectNoEvents();
+        refusedWith(fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", "org-2", "Pump", EU_SIM.id(), List.of())),
+                ErrorCode.VALIDATION_ERROR, "no SIM");
 
         assertThat(catalog.bindings).isEmpty();
     }
@@ -120,23 +122,18 @@ class LinkCreationTest {
     void refusesASimAlreadyBoundToAnotherLink() {
         catalog.bindings.put(EU_SIM.id(), "link-0");
 
-        fixture.givenNoPriorActivity()
-                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of()))
-                .expectException(LinksException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already bound"))
-                .expectNoEvents();
+        refusedWith(fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of())),
+                ErrorCode.VALIDATION_ERROR, "already bound");
     }
 
     @Test
     void refusesUnknownAndRepeatedPlans() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of("plan-x")))
-                .expectException(LinksException.class)
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(new CreateLink("link-2", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), EU_PLAN.id())))
-                .expectException(LinksException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("twice"))
-                .expectNoEvents();
+        refusedWith(fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-1", ORG, "Pump", EU_SIM.id(), List.of("plan-x"))),
+                ErrorCode.VALIDATION_ERROR, "no plan plan-x");
+        refusedWith(fixture.givenNoPriorActivity()
+                .when(new CreateLink("link-2", ORG, "Pump", EU_SIM.id(), List.of(EU_PLAN.id(), EU_PLAN.id()))),
+                ErrorCode.VALIDATION_ERROR, "twice");
     }
 }

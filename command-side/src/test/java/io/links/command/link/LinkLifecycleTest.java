@@ -2,7 +2,6 @@ package io.links.command.link;
 
 import io.links.api.catalog.SimType;
 import io.links.api.error.ErrorCode;
-import io.links.api.error.LinksException;
 import io.links.api.link.ActivatePlan;
 import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationResult;
@@ -44,12 +43,12 @@ import io.links.api.link.UnlockImei;
 import io.links.api.link.UpdateLink;
 import io.links.command.upstream.UpstreamException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -58,12 +57,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.links.api.link.NetworkType.G2;
 import static io.links.api.link.NetworkType.G3;
 import static io.links.api.link.NetworkType.G5;
+import static io.links.command.link.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 
 /**
  * Every transition of a link's lifecycle, and every refusal, given the events so far.
@@ -81,6 +81,8 @@ class LinkLifecycleTest {
             SimType.ESIM, "simulator", List.of("apac"), List.of("JPN"));
     private static final PlanSnapshot PLAN = new PlanSnapshot("plan-1", "EU 1 GB", 1_000_000_000L, 30, "cov-1",
             List.of("eu"), false);
+    private static final PlanSnapshot GLOBAL_PLAN = new PlanSnapshot("plan-global", "World 1 GB", 1_000_000_000L, 30,
+            "cov-3", List.of("global"), false);
     private static final PlanSnapshot US_PLAN = new PlanSnapshot("plan-us", "US 1 GB", 1_000_000_000L, 30, "cov-2",
             List.of("na"), false);
 
@@ -103,23 +105,6 @@ class LinkLifecycleTest {
         fixture.registerInjectableResource(catalog);
         fixture.registerInjectableResource(upstream);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static void refusedWith(ResultValidator<Link> result, ErrorCode code, String reason) {
-        result.expectException(LinksException.class)
-                .expectExceptionMessage(containsString(reason))
-                .expectNoEvents();
-        result.expectException(new TypeSafeMatcher<Throwable>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof LinksException refusal && refusal.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal with code " + code);
-            }
-        });
     }
 
     @Nested
@@ -212,12 +197,20 @@ class LinkLifecycleTest {
                     .when(new ResumeLink(LINK, ORG))
                     .expectEvents(new LinkResumed(LINK))
                     .expectState(link -> assertThat(link.status()).hasToString("ACTIVE"));
+
+            assertThat(upstream.calls()).containsExactly("resume " + SIM.iccid());
         }
 
         @Test
         void refusesToResumeALinkThatIsNotSuspended() {
             refusedWith(fixture.given(CREATED, ACTIVATED).when(new ResumeLink(LINK, ORG)),
                     ErrorCode.VALIDATION_ERROR, "only a suspended link");
+            refusedWith(fixture.given(CREATED).when(new ResumeLink(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "pre_active");
+            refusedWith(fixture.given(CREATED, ACTIVATED, DETACHED).when(new ResumeLink(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "hold");
+
+            assertThat(upstream.calls()).isEmpty();
         }
 
         @Test
@@ -254,6 +247,19 @@ class LinkLifecycleTest {
         }
 
         @Test
+        void detachingDropsTheImeiLockButKeepsTheBarredTypes() {
+            fixture.given(CREATED, new NetworkTypesBarred(LINK, Set.of(G2, G3)), new ImeiLocked(LINK, SIM.imei()))
+                    .when(new DetachSim(LINK, ORG))
+                    .expectEvents(DETACHED)
+                    .expectState(link -> {
+                        assertThat(link.imeiLock()).isNull();
+                        assertThat(link.barred()).containsExactly(G2, G3);
+                    });
+
+            assertThat(upstream.calls()).containsExactly("release " + SIM.iccid());
+        }
+
+        @Test
         void refusesToDetachFromALinkOnHold() {
             refusedWith(fixture.given(CREATED, DETACHED).when(new DetachSim(LINK, ORG)),
                     ErrorCode.VALIDATION_ERROR, "no SIM bound");
@@ -268,6 +274,36 @@ class LinkLifecycleTest {
 
             assertThat(catalog.bindings).containsEntry(OTHER_SIM.id(), LINK);
             assertThat(upstream.calls()).containsExactly("provision " + OTHER_SIM.iccid() + " [plan-1] [2g]");
+        }
+
+        @Test
+        void attachingProvisionsTheNewSimWithTheActivationsAndBarredTypesTheLinkKeptOnHold() {
+            PlanActivated second = new PlanActivated(LINK, "act-2", GLOBAL_PLAN, ActivationSource.MANUAL, NOW,
+                    NOW.plus(30, ChronoUnit.DAYS));
+
+            fixture.given(CREATED, ACTIVATED, second, new ActivationRemoved(LINK, "act-1"),
+                            new NetworkTypesBarred(LINK, Set.of(G2, G3, G5)),
+                            new NetworkTypesUnbarred(LINK, Set.of(G3)), new ImeiLocked(LINK, SIM.imei()), DETACHED)
+                    .when(new AttachSim(LINK, ORG, OTHER_SIM.id()))
+                    .expectEvents(new SimAttached(LINK, OTHER_SIM, OTHER_SIM.compatibilityZones()))
+                    .expectState(link -> {
+                        assertThat(link.activePlans()).containsOnlyKeys("act-2");
+                        assertThat(link.barred()).containsExactly(G2, G5);
+                        assertThat(link.imeiLock()).as("the old device's lock is not carried over").isNull();
+                    });
+
+            assertThat(upstream.calls())
+                    .containsExactly("provision " + OTHER_SIM.iccid() + " [" + GLOBAL_PLAN.id() + "] [2g, 5g]");
+        }
+
+        @Test
+        void attachingNeedsAnOverlapWithTheZonesOfTheSimTheLinkHeldLast() {
+            catalog.bindings.clear();
+
+            fixture.given(CREATED, DETACHED, new SimAttached(LINK, OTHER_SIM, OTHER_SIM.compatibilityZones()),
+                            new SimDetached(LINK, OTHER_SIM.id()))
+                    .when(new AttachSim(LINK, ORG, ASIAN_SIM.id()))
+                    .expectEvents(new SimAttached(LINK, ASIAN_SIM, ASIAN_SIM.compatibilityZones()));
         }
 
         @Test
@@ -289,6 +325,12 @@ class LinkLifecycleTest {
         void refusesToAttachToALinkThatHasASim() {
             refusedWith(fixture.given(CREATED).when(new AttachSim(LINK, ORG, OTHER_SIM.id())),
                     ErrorCode.VALIDATION_ERROR, "already has SIM");
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new AttachSim(LINK, ORG, OTHER_SIM.id())),
+                    ErrorCode.VALIDATION_ERROR, "already has SIM");
+            refusedWith(fixture.given(CREATED, ACTIVATED, SUSPENDED).when(new AttachSim(LINK, ORG, OTHER_SIM.id())),
+                    ErrorCode.VALIDATION_ERROR, "already has SIM");
+
+            assertThat(catalog.bindings).doesNotContainKey(OTHER_SIM.id());
         }
 
         @Test
@@ -307,6 +349,7 @@ class LinkLifecycleTest {
                     .expectNoEvents();
 
             assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.bindings).as("the SIM is left free").doesNotContainKey(OTHER_SIM.id());
         }
     }
 
@@ -315,17 +358,24 @@ class LinkLifecycleTest {
 
         @Test
         void deletesALinkOnHoldAndEndsItsActivations() {
+            catalog.activations.put("act-1", PLAN.id());
+
             fixture.given(CREATED, ACTIVATED, DETACHED)
                     .when(new DeleteLink(LINK, ORG))
                     .expectEvents(new ActivationRemoved(LINK, "act-1"), new LinkDeleted(LINK))
                     .expectState(link -> assertThat(link.status()).hasToString("REMOVED"));
 
             assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.activations).as("the plan is no longer in use by the link").isEmpty();
         }
 
         @Test
         void refusesToDeleteALinkWithASim() {
             refusedWith(fixture.given(CREATED, ACTIVATED).when(new DeleteLink(LINK, ORG)),
+                    ErrorCode.VALIDATION_ERROR, "detach the SIM first");
+            refusedWith(fixture.given(CREATED).when(new DeleteLink(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "detach the SIM first");
+            refusedWith(fixture.given(CREATED, ACTIVATED, SUSPENDED).when(new DeleteLink(LINK, ORG)),
                     ErrorCode.VALIDATION_ERROR, "detach the SIM first");
         }
 
@@ -345,6 +395,106 @@ class LinkLifecycleTest {
                     "not found");
             refusedWith(fixture.given(CREATED).when(new UpdateLink(LINK, "org-2", "x", true, null, false)),
                     ErrorCode.NOT_FOUND, "not found");
+        }
+    }
+
+    /** A removed link, or one of another organisation, turns every command away before any rule is looked at. */
+    @Nested
+    class UnreachableLink {
+
+        static Stream<Object> everyCommandOfTheOwner() {
+            return everyCommand(ORG);
+        }
+
+        static Stream<Object> everyCommandOfAnotherOrganisation() {
+            return everyCommand("org-2");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("everyCommandOfTheOwner")
+        void aRemovedLinkIsGoneFor(Object command) {
+            catalog.bindings.clear();
+
+            refusedWith(fixture.given(CREATED, ACTIVATED, DETACHED, new ActivationRemoved(LINK, "act-1"),
+                    new LinkDeleted(LINK)).when(command), ErrorCode.GONE, "has been removed");
+
+            assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.bindings).isEmpty();
+            assertThat(catalog.activations).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("everyCommandOfAnotherOrganisation")
+        void anotherOrganisationsLinkIsNotFoundFor(Object command) {
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(command), ErrorCode.NOT_FOUND, "was not found");
+
+            assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.bindings).containsExactly(Map.entry(SIM.id(), LINK));
+            assertThat(catalog.activations).isEmpty();
+        }
+
+        /** Each command a link handles, as {@code organisationId} would send it to link-1. */
+        private static Stream<Object> everyCommand(String organisationId) {
+            return Stream.of(
+                    new BarNetworkTypes(LINK, organisationId, Set.of(G2)),
+                    new UnbarNetworkTypes(LINK, organisationId, Set.of(G2)),
+                    new LockImei(LINK, organisationId),
+                    new UnlockImei(LINK, organisationId),
+                    new SuspendLink(LINK, organisationId),
+                    new ResumeLink(LINK, organisationId),
+                    new DetachSim(LINK, organisationId),
+                    new SendSms(LINK, organisationId, "sms-1", "hello"),
+                    new ActivatePlan(LINK, organisationId, "act-2", PLAN.id()),
+                    new RemoveActivation(LINK, organisationId, "act-1"),
+                    new UpdateLink(LINK, organisationId, "x", true, null, false),
+                    new DeleteLink(LINK, organisationId),
+                    new AttachSim(LINK, organisationId, OTHER_SIM.id()),
+                    new RecordNetworkStatus(LINK, organisationId, NetworkStatus.UNKNOWN));
+        }
+    }
+
+    /**
+     * A change the provider refuses is not recorded, and the catalog keeps no claim of it. An SMS is the exception:
+     * its failed attempt is recorded, see {@link Sms}.
+     */
+    @Nested
+    class ProviderRefusal {
+
+        static Stream<Arguments> everyCallThatChangesTheProvider() {
+            NetworkTypesBarred barred = new NetworkTypesBarred(LINK, Set.of(G2));
+            return Stream.of(
+                    Arguments.of("activate", List.of(CREATED), new ActivatePlan(LINK, ORG, "act-2", PLAN.id())),
+                    Arguments.of("deactivate", List.of(CREATED, ACTIVATED), new RemoveActivation(LINK, ORG, "act-1")),
+                    Arguments.of("suspend", List.of(CREATED, ACTIVATED), new SuspendLink(LINK, ORG)),
+                    Arguments.of("resume", List.of(CREATED, ACTIVATED, SUSPENDED), new ResumeLink(LINK, ORG)),
+                    Arguments.of("bar", List.of(CREATED), new BarNetworkTypes(LINK, ORG, Set.of(G2))),
+                    Arguments.of("unbar", List.of(CREATED, barred), new UnbarNetworkTypes(LINK, ORG, Set.of(G2))),
+                    Arguments.of("lock", List.of(CREATED), new LockImei(LINK, ORG)),
+                    Arguments.of("unlock", List.of(CREATED, new ImeiLocked(LINK, SIM.imei())),
+                            new UnlockImei(LINK, ORG)),
+                    Arguments.of("release", List.of(CREATED, ACTIVATED), new DetachSim(LINK, ORG)),
+                    Arguments.of("provision", List.of(CREATED, ACTIVATED, barred, DETACHED),
+                            new AttachSim(LINK, ORG, OTHER_SIM.id())));
+        }
+
+        @ParameterizedTest(name = "{0}: {2}")
+        @MethodSource("everyCallThatChangesTheProvider")
+        void leavesTheLinkAndTheCatalogAsTheyWere(String refusedCall, List<Object> given, Object command) {
+            upstream.failOn(refusedCall);
+            // The catalog's record of ACTIVATED, so that removing it despite the refusal would show.
+            catalog.activations.put("act-1", PLAN.id());
+            Map<String, String> bindings = Map.copyOf(catalog.bindings);
+            Map<String, String> activations = Map.copyOf(catalog.activations);
+
+            fixture.given(given)
+                    .when(command)
+                    .expectException(UpstreamException.class)
+                    .expectExceptionMessage("provider refused " + refusedCall)
+                    .expectNoEvents();
+
+            assertThat(upstream.calls()).isEmpty();
+            assertThat(catalog.bindings).isEqualTo(bindings);
+            assertThat(catalog.activations).isEqualTo(activations);
         }
     }
 
@@ -373,6 +523,8 @@ class LinkLifecycleTest {
                     .when(new UnbarNetworkTypes(LINK, ORG, Set.of(G3, G5)))
                     .expectEvents(new NetworkTypesUnbarred(LINK, Set.of(G3)))
                     .expectState(link -> assertThat(link.barred()).containsExactly(G2));
+
+            assertThat(upstream.calls()).containsExactly("unbar " + SIM.iccid() + " [3g]");
         }
 
         @Test
@@ -385,6 +537,14 @@ class LinkLifecycleTest {
         void refusesToBarOnALinkOnHold() {
             refusedWith(fixture.given(CREATED, DETACHED).when(new BarNetworkTypes(LINK, ORG, Set.of(G2))),
                     ErrorCode.VALIDATION_ERROR, "no SIM bound");
+        }
+
+        @Test
+        void refusesToUnbarOnALinkOnHoldThoughTypesStayBarred() {
+            refusedWith(fixture.given(CREATED, new NetworkTypesBarred(LINK, Set.of(G2)), DETACHED)
+                    .when(new UnbarNetworkTypes(LINK, ORG, Set.of(G2))), ErrorCode.VALIDATION_ERROR, "no SIM bound");
+
+            assertThat(upstream.calls()).isEmpty();
         }
     }
 
@@ -420,7 +580,24 @@ class LinkLifecycleTest {
         void unlocks() {
             fixture.given(CREATED, new ImeiLocked(LINK, SIM.imei()))
                     .when(new UnlockImei(LINK, ORG))
-                    .expectEvents(new ImeiUnlocked(LINK));
+                    .expectEvents(new ImeiUnlocked(LINK))
+                    .expectState(link -> assertThat(link.imeiLock()).isNull());
+
+            assertThat(upstream.calls()).containsExactly("unlock " + SIM.iccid());
+        }
+
+        @Test
+        void refusesToLockALinkOnHold() {
+            refusedWith(fixture.given(CREATED, DETACHED).when(new LockImei(LINK, ORG)), ErrorCode.VALIDATION_ERROR,
+                    "no SIM bound");
+
+            assertThat(upstream.calls()).isEmpty();
+        }
+
+        @Test
+        void aLinkOnHoldHasNoLockToRemove() {
+            refusedWith(fixture.given(CREATED, new ImeiLocked(LINK, SIM.imei()), DETACHED)
+                    .when(new UnlockImei(LINK, ORG)), ErrorCode.VALIDATION_ERROR, "no IMEI lock");
         }
 
         @Test
@@ -457,6 +634,12 @@ class LinkLifecycleTest {
         void refusesALinkThatIsNotActive() {
             refusedWith(fixture.given(CREATED).when(new SendSms(LINK, ORG, "sms-1", "hello")),
                     ErrorCode.VALIDATION_ERROR, "only through an active link");
+            refusedWith(fixture.given(CREATED, ACTIVATED, SUSPENDED).when(new SendSms(LINK, ORG, "sms-1", "hello")),
+                    ErrorCode.VALIDATION_ERROR, "suspended");
+            refusedWith(fixture.given(CREATED, ACTIVATED, DETACHED).when(new SendSms(LINK, ORG, "sms-1", "hello")),
+                    ErrorCode.VALIDATION_ERROR, "hold");
+
+            assertThat(upstream.calls()).isEmpty();
         }
 
         @Test
@@ -473,6 +656,22 @@ class LinkLifecycleTest {
                     ErrorCode.VALIDATION_ERROR, "1 to 80");
             refusedWith(fixture.given(CREATED, ACTIVATED).when(new SendSms(LINK, ORG, "sms-1", "x".repeat(81))),
                     ErrorCode.VALIDATION_ERROR, "1 to 80");
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new SendSms(LINK, ORG, "sms-1", null)),
+                    ErrorCode.VALIDATION_ERROR, "1 to 80");
+
+            assertThat(upstream.calls()).isEmpty();
+        }
+
+        @Test
+        void sendsAMessageOfOneOrOfEightyCharacters() {
+            String longest = "x".repeat(Link.MAX_SMS_LENGTH);
+
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SendSms(LINK, ORG, "sms-1", "x"))
+                    .expectEvents(new SmsSent(LINK, "sms-1", "x", SIM.msisdn(), "msg-1", NOW));
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SendSms(LINK, ORG, "sms-2", longest))
+                    .expectEvents(new SmsSent(LINK, "sms-2", longest, SIM.msisdn(), "msg-2", NOW));
         }
     }
 
