@@ -264,7 +264,8 @@ public class Link {
     SmsResult handle(SendSms command, Upstream upstream, Clock clock) {
         requireReachable(command.organisationId());
         String message = command.message();
-        if (message == null || message.isEmpty() || message.length() > MAX_SMS_LENGTH) {
+        // characters as a reader counts them: an emoji outside the basic plane is one, not two UTF-16 units
+        if (message == null || message.isEmpty() || message.codePointCount(0, message.length()) > MAX_SMS_LENGTH) {
             throw LinksException.invalidField("message", "must be 1 to " + MAX_SMS_LENGTH + " characters");
         }
         if (status != LinkStatus.ACTIVE) {

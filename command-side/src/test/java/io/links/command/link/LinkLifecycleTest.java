@@ -673,6 +673,17 @@ class LinkLifecycleTest {
                     .when(new SendSms(LINK, ORG, "sms-2", longest))
                     .expectEvents(new SmsSent(LINK, "sms-2", longest, SIM.msisdn(), "msg-2", NOW));
         }
+
+        @Test
+        void countsCharactersNotUtf16Units() {
+            String emoji = "\uD83D\uDE00".repeat(Link.MAX_SMS_LENGTH);
+
+            fixture.given(CREATED, ACTIVATED)
+                    .when(new SendSms(LINK, ORG, "sms-1", emoji))
+                    .expectEvents(new SmsSent(LINK, "sms-1", emoji, SIM.msisdn(), "msg-1", NOW));
+            refusedWith(fixture.given(CREATED, ACTIVATED).when(new SendSms(LINK, ORG, "sms-2", emoji + "x")),
+                    ErrorCode.VALIDATION_ERROR, "1 to 80 characters");
+        }
     }
 
     @Nested
