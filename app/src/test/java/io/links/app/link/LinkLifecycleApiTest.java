@@ -144,6 +144,7 @@ class LinkLifecycleApiTest extends ApiTest {
         assertThat(api.delete("/links/" + link + "/sim", admin).status()).isEqualTo(200);
         Api.Answer deleted = api.delete("/links/" + link, admin);
         assertThat(deleted.status()).isEqualTo(204);
+        assertThat(simulator.endpointDeleted(link)).as("the provider's endpoint is deleted too").isTrue();
         assertThat(api.get("/links/" + link, admin).status()).isEqualTo(410);
         assertThat(api.get("/links/" + link, admin).text("code")).isEqualTo("gone");
         assertThat(api.get("/links", admin).body().get("total").asInt()).isZero();
@@ -280,20 +281,40 @@ class LinkLifecycleApiTest extends ApiTest {
 
     @Test
     void aProviderThatRefusesEverythingChangesNothingLocally() {
-        String link = activeLink();
+        String active = api.post("/links", admin, Map.of("sim_id", simWithImei(), "plan_ids", List.of(plan)))
+                .text("id");
+        String locked = api.post("/links", admin, Map.of("sim_id", simWithImei(), "plan_ids", List.of(plan)))
+                .text("id");
+        assertThat(api.post("/links/" + locked + "/imei-lock", admin, null).status()).isEqualTo(200);
+        assertThat(api.post("/links/" + locked + "/bar", admin, Map.of("network_types", List.of("3g"))).status())
+                .isEqualTo(200);
+        String suspended = activeLink();
+        assertThat(api.post("/links/" + suspended + "/suspend", admin, null).status()).isEqualTo(200);
+        String onHold = activeLink();
+        assertThat(api.delete("/links/" + onHold + "/sim", admin).status()).isEqualTo(200);
+        String emptyHold = api.post("/links", admin, Map.of("sim_id", fixtures.sim(admin, "eu"))).text("id");
+        assertThat(api.delete("/links/" + emptyHold + "/sim", admin).status()).isEqualTo(200);
         String spareSim = fixtures.sim(admin, "eu");
         String other = fixtures.plan(admin, coverage, "eu");
-        // read through the listing, which shows the read model as it is, without a live network refresh
-        JsonNode before = api.get("/links?search=" + link, admin).body().get("items").get(0);
+        String activation = api.get("/links/" + active + "/activations", admin).ids().get(0);
+        List<String> links = List.of(active, locked, suspended, onHold, emptyHold);
+        Map<String, JsonNode> before = listed(links);
         simulator.failureRate(1.0);
 
         List<Api.Answer> answers = new ArrayList<>();
-        answers.add(api.post("/links/" + link + "/suspend", admin, null));
-        answers.add(api.post("/links/" + link + "/bar", admin, Map.of("network_types", List.of("2g"))));
-        answers.add(api.post("/links/" + link + "/activations", admin, Map.of("plan_id", other)));
-        answers.add(api.delete("/links/" + link + "/sim", admin));
-        answers.add(fixtures.link(admin, "new", List.of(plan), "eu"));
-        answers.add(api.post("/links/" + link + "/sms", admin, Map.of("message", "hi")));
+        answers.add(api.post("/links/" + active + "/suspend", admin, null));
+        answers.add(api.post("/links/" + suspended + "/resume", admin, null));
+        answers.add(api.post("/links/" + active + "/bar", admin, Map.of("network_types", List.of("2g"))));
+        answers.add(api.post("/links/" + locked + "/unbar", admin, Map.of("network_types", List.of("3g"))));
+        answers.add(api.post("/links/" + active + "/imei-lock", admin, null));
+        answers.add(api.delete("/links/" + locked + "/imei-lock", admin));
+        answers.add(api.post("/links/" + active + "/activations", admin, Map.of("plan_id", other)));
+        answers.add(api.delete("/links/" + active + "/activations/" + activation, admin));
+        answers.add(api.delete("/links/" + active + "/sim", admin));
+        answers.add(api.post("/links/" + onHold + "/sim", admin, Map.of("sim_id", spareSim)));
+        answers.add(api.delete("/links/" + emptyHold, admin));
+        answers.add(api.post("/links", admin, Map.of("sim_id", spareSim, "plan_ids", List.of(plan))));
+        answers.add(api.post("/links/" + active + "/sms", admin, Map.of("message", "hi")));
 
         for (Api.Answer answer : answers) {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(502);
@@ -301,16 +322,31 @@ class LinkLifecycleApiTest extends ApiTest {
         }
         simulator.failureRate(0);
         upstream.reset();
-        JsonNode after = api.get("/links?search=" + link, admin).body().get("items").get(0);
-        assertThat(after.get("status")).isEqualTo(before.get("status"));
-        assertThat(after.get("sim")).isEqualTo(before.get("sim"));
-        assertThat(after.get("barred_network_types")).isEqualTo(before.get("barred_network_types"));
-        assertThat(after.get("version").asLong()).as("only the failed SMS attempt was recorded")
-                .isEqualTo(before.get("version").asLong() + 1);
-        assertThat(api.get("/links/" + link + "/activations", admin).body().get("total").asInt()).isEqualTo(1);
-        assertThat(api.get("/links", admin).body().get("total").asInt()).isEqualTo(1);
-        assertThat(api.post("/links", admin, Map.of("sim_id", spareSim)).status())
-                .as("the spare SIM is still free").isEqualTo(201);
+        Map<String, JsonNode> after = listed(links);
+        for (String link : links) {
+            long extra = link.equals(active) ? 1 : 0;
+            assertThat(after.get(link).get("version").asLong()).as("version of %s: only the SMS attempt counts", link)
+                    .isEqualTo(before.get(link).get("version").asLong() + extra);
+            for (String field : List.of("status", "sim", "barred_network_types", "imei_lock", "usage")) {
+                assertThat(after.get(link).get(field)).as("%s of %s", field, link)
+                        .isEqualTo(before.get(link).get(field));
+            }
+        }
+        assertThat(api.get("/links/" + active + "/activations", admin).ids()).containsExactly(activation);
+        assertThat(api.get("/links", admin).body().get("total").asInt()).isEqualTo(links.size());
+        assertThat(api.get("/sims/" + spareSim, admin).text("link_id")).as("the spare SIM is still free").isNull();
+        assertThat(simulator.endpointDeleted(emptyHold)).isFalse();
+        assertThat(api.post("/links/" + onHold + "/sim", admin, Map.of("sim_id", spareSim)).status())
+                .isEqualTo(200);
+    }
+
+    /** The links as the listing shows them, which is the read model as it is, without a live network refresh. */
+    private Map<String, JsonNode> listed(List<String> links) {
+        Map<String, JsonNode> found = new HashMap<>();
+        api.get("/links?page_size=200", admin).body().get("items")
+                .forEach(item -> found.put(item.get("id").asText(), item));
+        assertThat(found).containsOnlyKeys(links);
+        return found;
     }
 
     @Test

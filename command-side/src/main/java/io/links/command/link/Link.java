@@ -126,12 +126,13 @@ public class Link {
     }
 
     @CommandHandler
-    long handle(DeleteLink command, LinkCatalog catalog) {
+    long handle(DeleteLink command, LinkCatalog catalog, Upstream upstream) {
         requireReachable(command.organisationId());
         if (sim != null) {
             throw LinksException.validation("link " + linkId + " still has SIM " + sim.id()
                     + " bound; detach the SIM first");
         }
+        upstream.deleteEndpoint(linkId);
         for (String activationId : List.copyOf(activePlans.keySet())) {
             apply(new ActivationRemoved(linkId, activationId));
             catalog.activationRemoved(activationId);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,7 @@ public class ProviderSimulator implements Upstream {
     /** Guards the SIMs, the random draws and the SMS sequence, so that draws happen in one order per call sequence. */
     private final Object lock = new Object();
     private final Map<String, SimRecord> sims = new HashMap<>();
+    private final Set<String> deletedEndpoints = new HashSet<>();
     private Random random;
     private long smsSequence;
 
@@ -167,6 +169,24 @@ public class ProviderSimulator implements Upstream {
         });
     }
 
+    /** Deleting an endpoint twice is no error: the call is idempotent. */
+    @Override
+    public void deleteEndpoint(String linkId) {
+        Objects.requireNonNull(linkId, "linkId");
+        awaitLatency("deleteEndpoint");
+        synchronized (lock) {
+            injectFailure("deleteEndpoint", linkId);
+            deletedEndpoints.add(linkId);
+        }
+    }
+
+    /** Whether the endpoint of the link {@code linkId} was deleted on the platform. */
+    public boolean endpointDeleted(String linkId) {
+        synchronized (lock) {
+            return deletedEndpoints.contains(linkId);
+        }
+    }
+
     @Override
     public NetworkStatus networkStatus(SimSnapshot sim) {
         return call("networkStatus", sim, false, state -> {
@@ -207,6 +227,7 @@ public class ProviderSimulator implements Upstream {
     public void reset() {
         synchronized (lock) {
             sims.clear();
+            deletedEndpoints.clear();
             random = new Random(properties.seed());
             smsSequence = 0;
             failureRate = checkedRate(properties.failureRate());
@@ -241,11 +262,7 @@ public class ProviderSimulator implements Upstream {
         String iccid = Objects.requireNonNull(sim.iccid(), "sim.iccid");
         awaitLatency(operation);
         synchronized (lock) {
-            // One draw per call whatever the rate, so that changing the rate does not shift the later draws.
-            if (random.nextDouble() < failureRate) {
-                log.debug("Provider simulator injects a failure of {} on SIM {}", operation, iccid);
-                throw new UpstreamException("provider simulator: injected failure of " + operation);
-            }
+            injectFailure(operation, iccid);
             SimRecord state = sims.get(iccid);
             if (state != null && state.status == SimStatus.RELEASED && !evenWhenReleased) {
                 throw new UpstreamException("SIM " + iccid + " is released");
@@ -254,6 +271,14 @@ public class ProviderSimulator implements Upstream {
             T result = change.apply(target);
             sims.putIfAbsent(iccid, target);
             return result;
+        }
+    }
+
+    /** One draw per call whatever the rate, so that changing the rate does not shift the later draws. */
+    private void injectFailure(String operation, String subject) {
+        if (random.nextDouble() < failureRate) {
+            log.debug("Provider simulator injects a failure of {} on {}", operation, subject);
+            throw new UpstreamException("provider simulator: injected failure of " + operation);
         }
     }
 

@@ -170,6 +170,11 @@ public class ResilientUpstream implements Upstream, AutoCloseable {
     }
 
     @Override
+    public void deleteEndpoint(String linkId) {
+        idempotent("deleteEndpoint", () -> delegate.deleteEndpoint(linkId));
+    }
+
+    @Override
     public NetworkStatus networkStatus(SimSnapshot sim) {
         return idempotent("networkStatus", () -> delegate.networkStatus(sim));
     }

@@ -56,6 +56,12 @@ public interface Upstream {
     /** Releases the SIM from the link on the platform: the link's service endpoint is gone. */
     void release(SimSnapshot sim);
 
+    /**
+     * Deletes the link's service endpoint on the platform, for good. The link holds no SIM by then (its SIM was
+     * released when detached), so the endpoint is known by the link's id.
+     */
+    void deleteEndpoint(String linkId);
+
     /** The network status of the SIM's device as the platform sees it now. */
     NetworkStatus networkStatus(SimSnapshot sim);
 

@@ -365,7 +365,7 @@ class LinkLifecycleTest {
                     .expectEvents(new ActivationRemoved(LINK, "act-1"), new LinkDeleted(LINK))
                     .expectState(link -> assertThat(link.status()).hasToString("REMOVED"));
 
-            assertThat(upstream.calls()).isEmpty();
+            assertThat(upstream.calls()).containsExactly("delete " + LINK);
             assertThat(catalog.activations).as("the plan is no longer in use by the link").isEmpty();
         }
 
@@ -473,6 +473,7 @@ class LinkLifecycleTest {
                     Arguments.of("unlock", List.of(CREATED, new ImeiLocked(LINK, SIM.imei())),
                             new UnlockImei(LINK, ORG)),
                     Arguments.of("release", List.of(CREATED, ACTIVATED), new DetachSim(LINK, ORG)),
+                    Arguments.of("delete", List.of(CREATED, ACTIVATED, DETACHED), new DeleteLink(LINK, ORG)),
                     Arguments.of("provision", List.of(CREATED, ACTIVATED, barred, DETACHED),
                             new AttachSim(LINK, ORG, OTHER_SIM.id())));
         }

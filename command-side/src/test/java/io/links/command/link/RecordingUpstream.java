@@ -42,7 +42,11 @@ final class RecordingUpstream implements Upstream {
     }
 
     private void call(String operation, SimSnapshot sim, Object... arguments) {
-        StringBuilder line = new StringBuilder(operation).append(' ').append(sim.iccid());
+        call(operation, sim.iccid(), arguments);
+    }
+
+    private void call(String operation, String subject, Object... arguments) {
+        StringBuilder line = new StringBuilder(operation).append(' ').append(subject);
         for (Object argument : arguments) {
             line.append(' ').append(argument);
         }
@@ -118,6 +122,11 @@ final class RecordingUpstream implements Upstream {
     @Override
     public void release(SimSnapshot sim) {
         call("release", sim);
+    }
+
+    @Override
+    public void deleteEndpoint(String linkId) {
+        call("delete", linkId);
     }
 
     @Override

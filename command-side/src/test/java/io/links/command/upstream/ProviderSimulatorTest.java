@@ -196,6 +196,22 @@ class ProviderSimulatorTest {
     }
 
     @Test
+    void deletesALinksEndpointOnceAndAgainWithoutError() {
+        ProviderSimulator simulator = simulator(UpstreamProperties.defaults());
+        simulator.failureRate(1.0);
+
+        assertThatThrownBy(() -> simulator.deleteEndpoint("link-1"))
+                .hasMessage("provider simulator: injected failure of deleteEndpoint");
+        assertThat(simulator.endpointDeleted("link-1")).as("a failed call changes nothing").isFalse();
+
+        simulator.failureRate(0);
+        simulator.deleteEndpoint("link-1");
+        assertThatCode(() -> simulator.deleteEndpoint("link-1")).doesNotThrowAnyException();
+        assertThat(simulator.endpointDeleted("link-1")).isTrue();
+        assertThat(simulator.endpointDeleted("link-2")).isFalse();
+    }
+
+    @Test
     void failsTheSameCallsForTheSameSeed() {
         UpstreamProperties halfFailing = new UpstreamProperties(Duration.ZERO, 0.5, 0, 7, Duration.ofSeconds(2), 3,
                 Duration.ofMillis(50));

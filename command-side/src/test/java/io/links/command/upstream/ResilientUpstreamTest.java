@@ -267,6 +267,11 @@ class ResilientUpstreamTest {
         }
 
         @Override
+        public void deleteEndpoint(String linkId) {
+            call(() -> null);
+        }
+
+        @Override
         public NetworkStatus networkStatus(SimSnapshot sim) {
             return call(() -> CONNECTED);
         }
