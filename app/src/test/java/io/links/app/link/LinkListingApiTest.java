@@ -1,0 +1,403 @@
+package io.links.app.link;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.links.app.support.Api;
+import io.links.app.support.ApiTest;
+import io.links.app.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * GET /links through HTTP on the real stores: every filter on its own and combined, the sort fields, the paging
+ * envelope and every way a query can be refused. Each test starts in an organisation of its own.
+ */
+class LinkListingApiTest extends ApiTest {
+
+    private static final List<String> ALL_NETWORK_TYPES = List.of("2g", "3g", "4g", "5g", "lte_m", "nb_iot");
+
+    private String admin;
+    private String coverage;
+    /** A plan every SIM of these tests can take, whatever its zones. */
+    private String anyZonePlan;
+
+    @BeforeEach
+    void organisation() {
+        admin = fixtures.organisation();
+        coverage = fixtures.coverage(admin, "DEU");
+        anyZonePlan = fixtures.plan(admin, coverage, "eu", "apac", "global");
+    }
+
+    // ---- filters, each on its own
+
+    @Test
+    void statusMatchesAnyOfTheGivenStatuses() {
+        String preActive = link("pre-active").preActive();
+        String active = link("active").active();
+        String suspended = link("suspended").suspended();
+        String hold = link("hold").hold();
+
+        assertThat(ids("status=pre_active")).containsExactly(preActive);
+        assertThat(ids("status=active")).containsExactly(active);
+        assertThat(ids("status=suspended")).containsExactly(suspended);
+        assertThat(ids("status=hold")).containsExactly(hold);
+        assertThat(ids("status=active&status=hold&sort_by=name")).containsExactly(active, hold);
+        assertThat(ids("status=pre_active&status=active&status=suspended&status=hold")).hasSize(4);
+    }
+
+    @Test
+    void hasSimTellsBoundLinksFromLinksOnHold() {
+        String preActive = link("a-pre-active").preActive();
+        String active = link("b-active").active();
+        String suspended = link("c-suspended").suspended();
+        String hold = link("d-hold").hold();
+
+        assertThat(ids("has_sim=true&sort_by=name")).containsExactly(preActive, active, suspended);
+        assertThat(ids("has_sim=false")).containsExactly(hold);
+    }
+
+    @Test
+    void hasActivationsCountsOnlyActivationsStillActive() {
+        String active = link("a-active").active();
+        String preActive = link("b-pre-active").preActive();
+        String activationRemoved = link("c-activation-removed").active();
+        removeActivations(activationRemoved);
+
+        assertThat(ids("has_activations=true")).containsExactly(active);
+        assertThat(ids("has_activations=false&sort_by=name")).containsExactly(preActive, activationRemoved);
+    }
+
+    @Test
+    void simTypeMatchesTheBoundSimsType() {
+        String physical = link("a-physical").preActive();
+        String esim = link("b-esim").esim().preActive();
+        link("c-hold-was-esim").esim().hold();
+
+        assertThat(ids("sim_type=physical")).containsExactly(physical);
+        assertThat(ids("sim_type=esim")).containsExactly(esim);
+        assertThat(ids("sim_type=physical&sim_type=esim&sort_by=name")).containsExactly(physical, esim);
+    }
+
+    @Test
+    void compatibilityZonesMatchAnyOfTheGivenZones() {
+        String europe = link("a-europe").zones("eu").preActive();
+        String asia = link("b-asia").zones("apac").preActive();
+        String global = link("c-global").zones("eu", "global").preActive();
+        // a link on hold keeps the zones of its last SIM
+        String hold = link("d-hold").zones("apac").hold();
+
+        assertThat(ids("compatibility_zones=global")).containsExactly(global);
+        assertThat(ids("compatibility_zones=eu&sort_by=name")).containsExactly(europe, global);
+        assertThat(ids("compatibility_zones=apac&sort_by=name")).containsExactly(asia, hold);
+        assertThat(ids("compatibility_zones=eu&compatibility_zones=apac&sort_by=name"))
+                .containsExactly(europe, asia, global, hold);
+        assertThat(ids("compatibility_zones=na")).isEmpty();
+    }
+
+    @Test
+    void planIdMatchesLinksWithAnActiveActivationOnThatPlan() {
+        String europePlan = fixtures.plan(admin, coverage, "eu");
+        String otherPlan = fixtures.plan(admin, coverage, "eu");
+        String onEurope = link("a-europe").active(europePlan);
+        String onBoth = link("b-both").active(europePlan, otherPlan);
+        link("c-other").active(otherPlan);
+        link("d-pre-active").preActive();
+        String removed = link("e-removed-activation").active(europePlan);
+        removeActivations(removed);
+
+        assertThat(ids("plan_id=" + europePlan + "&sort_by=name")).containsExactly(onEurope, onBoth);
+        assertThat(ids("plan_id=no-such-plan")).isEmpty();
+    }
+
+    @Test
+    void coverageIdMatchesLinksWithAnActiveActivationOnAPlanOfThatCoverage() {
+        String france = fixtures.coverage(admin, "FRA");
+        String francePlan = fixtures.plan(admin, france, "eu");
+        String germanyPlan = fixtures.plan(admin, coverage, "eu");
+        String inFrance = link("a-france").active(francePlan);
+        String inGermany = link("b-germany").active(germanyPlan);
+        String removed = link("c-removed-activation").active(francePlan);
+        removeActivations(removed);
+
+        assertThat(ids("coverage_id=" + france)).containsExactly(inFrance);
+        assertThat(ids("coverage_id=" + coverage)).containsExactly(inGermany);
+    }
+
+    @Test
+    void countriesMatchAnyOfTheBoundSimsCountries() {
+        String germany = link("a-germany").countries("DEU").preActive();
+        String franceAndItaly = link("b-france-italy").countries("FRA", "ITA").preActive();
+        String spain = link("c-spain").countries("ESP").preActive();
+        link("d-hold-was-germany").countries("DEU").hold();
+
+        assertThat(ids("countries=ITA")).containsExactly(franceAndItaly);
+        assertThat(ids("countries=DEU")).containsExactly(germany);
+        assertThat(ids("countries=DEU&countries=ESP&sort_by=name")).containsExactly(germany, spain);
+        assertThat(ids("countries=FRA&countries=ITA")).containsExactly(franceAndItaly);
+        assertThat(ids("countries=USA")).isEmpty();
+    }
+
+    @Test
+    void networkFiltersFollowTheLastObservedNetworkStatus() {
+        String berlin = link("a-berlin").countries("DEU").active();
+        String paris = link("b-paris").countries("FRA").active();
+        String idle = link("c-idle").preActive();
+
+        observeNetwork(berlin);
+        observeNetwork(paris);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ids("network_connected=true&sort_by=name")).containsExactly(berlin, paris));
+
+        assertThat(ids("network_connected=false")).containsExactly(idle);
+        assertThat(ids("network_country=DEU")).containsExactly(berlin);
+        assertThat(ids("network_country=FRA")).containsExactly(paris);
+        assertThat(ids("network_country=DEU&network_country=FRA&sort_by=name")).containsExactly(berlin, paris);
+        assertThat(ids("network_country=ITA")).isEmpty();
+
+        // with every radio technology barred the device drops off the network at the next observation
+        ok(api.post("/links/" + berlin + "/bar", admin, Map.of("network_types", ALL_NETWORK_TYPES)), 200);
+        observeNetwork(berlin);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ids("network_connected=true")).containsExactly(paris));
+        assertThat(ids("network_connected=false&sort_by=name")).containsExactly(berlin, idle);
+        assertThat(ids("network_country=DEU")).isEmpty();
+    }
+
+    @Test
+    void searchMatchesAPartOfTheNameIgnoringCase() {
+        String pump = link("Water Pump North").preActive();
+        String oil = link("Müller ÖL").preActive();
+        link("Gas meter").preActive();
+
+        assertThat(search("PUMP")).containsExactly(pump);
+        assertThat(search("ump no")).containsExactly(pump);
+        assertThat(search("water pump north")).containsExactly(pump);
+        assertThat(search("öl")).containsExactly(oil);
+        assertThat(search("MÜLLER")).containsExactly(oil);
+        assertThat(search("pumps")).isEmpty();
+    }
+
+    @Test
+    void searchMatchesAPartOfTheIdIgnoringCase() {
+        String wanted = link("first").preActive();
+        link("second").preActive();
+
+        assertThat(search(wanted)).containsExactly(wanted);
+        assertThat(search(wanted.substring(9, 23).toUpperCase())).containsExactly(wanted);
+    }
+
+    @Test
+    void searchMatchesAPartOfTheBoundSimsIccid() {
+        String sim = sim("physical", List.of("eu"), List.of("DEU"));
+        String iccid = api.get("/sims/" + sim, admin).text("iccid");
+        String bound = create("bound", sim, List.of());
+        link("other").preActive();
+
+        assertThat(search(iccid)).containsExactly(bound);
+        assertThat(search(iccid.substring(iccid.length() - 8))).containsExactly(bound);
+
+        ok(api.delete("/links/" + bound + "/sim", admin), 200);
+        assertThat(search(iccid)).as("a detached SIM's ICCID no longer finds the link").isEmpty();
+    }
+
+    @Test
+    void searchTakesRegexMetacharactersLiterally() {
+        String version = link("v1.2 (beta)*").preActive();
+        link("v132 beta").preActive();
+        String symbols = link("x+y?[z]{w}|^$\\/").preActive();
+
+        assertThat(search("1.2")).containsExactly(version);
+        assertThat(search("(beta)")).containsExactly(version);
+        assertThat(search("beta)*")).containsExactly(version);
+        assertThat(search("v1..")).isEmpty();
+        assertThat(search(".*")).isEmpty();
+        for (String metacharacter : List.of("+", "?", "[", "]", "{", "}", "|", "^", "$", "\\", "/")) {
+            assertThat(search(metacharacter)).as(metacharacter).containsExactly(symbols);
+        }
+    }
+
+    // ---- filters together
+
+    @Test
+    void differentFiltersCombineWithAnd() {
+        String wanted = link("tracker wanted").esim().zones("eu").countries("FRA").active();
+        link("tracker physical").zones("eu").countries("FRA").active();
+        link("tracker pre-active").esim().zones("eu").countries("FRA").preActive();
+        link("tracker asia").esim().zones("apac").countries("FRA").active();
+        link("tracker germany").esim().zones("eu").countries("DEU").active();
+        link("pump wanted otherwise").esim().zones("eu").countries("FRA").active();
+
+        assertThat(ids("status=active&sim_type=esim&compatibility_zones=eu&countries=FRA&search=tracker"))
+                .containsExactly(wanted);
+        assertThat(ids("status=active&status=pre_active&sim_type=esim&compatibility_zones=eu&countries=FRA"
+                + "&has_sim=true&has_activations=true&plan_id=" + anyZonePlan + "&search=TRACKER"))
+                .containsExactly(wanted);
+        assertThat(ids("sim_type=physical&search=asia")).isEmpty();
+    }
+
+    // ---- removed links
+
+    @Test
+    void removedLinksAreNeverListed() {
+        String removed = link("gone").zones("eu").removed();
+        String hold = link("kept").zones("eu").hold();
+
+        JsonNode all = listing("");
+        assertThat(ids(all)).containsExactly(hold);
+        assertThat(all.get("total").asLong()).isEqualTo(1);
+        assertThat(ids("status=hold")).containsExactly(hold);
+        assertThat(ids("has_sim=false")).containsExactly(hold);
+        assertThat(ids("has_activations=false")).containsExactly(hold);
+        assertThat(ids("compatibility_zones=eu")).containsExactly(hold);
+        assertThat(search(removed)).isEmpty();
+        assertThat(search("gone")).isEmpty();
+        assertThat(api.get("/links/" + removed, admin).status()).isEqualTo(410);
+    }
+
+    @Test
+    void askingForRemovedLinksIsRefused() {
+        assertRefused("status=removed", "status");
+        assertRefused("status=hold&status=removed", "status");
+    }
+
+    // ---- helpers: links in given states
+
+    /** A link to create on a SIM of its own: physical, in zone {@code eu}, covering Germany, unless told. */
+    private LinkSpec link(String name) {
+        return new LinkSpec(name);
+    }
+
+    private final class LinkSpec {
+
+        private final String name;
+        private String type = "physical";
+        private List<String> zones = List.of("eu");
+        private List<String> countries = List.of("DEU");
+
+        LinkSpec(String name) {
+            this.name = name;
+        }
+
+        LinkSpec esim() {
+            type = "esim";
+            return this;
+        }
+
+        LinkSpec zones(String... wanted) {
+            zones = List.of(wanted);
+            return this;
+        }
+
+        LinkSpec countries(String... wanted) {
+            countries = List.of(wanted);
+            return this;
+        }
+
+        String preActive() {
+            return create(name, sim(type, zones, countries), List.of());
+        }
+
+        /** Active with the given plans, or with a plan of every zone when none is given. */
+        String active(String... plans) {
+            List<String> planIds = plans.length == 0 ? List.of(anyZonePlan) : List.of(plans);
+            return create(name, sim(type, zones, countries), planIds);
+        }
+
+        String suspended() {
+            String id = active();
+            ok(api.post("/links/" + id + "/suspend", admin, null), 200);
+            return id;
+        }
+
+        /** On hold: its SIM detached. */
+        String hold() {
+            String id = preActive();
+            ok(api.delete("/links/" + id + "/sim", admin), 200);
+            return id;
+        }
+
+        String removed() {
+            String id = hold();
+            ok(api.delete("/links/" + id, admin), 204);
+            return id;
+        }
+    }
+
+    private String sim(String type, List<String> zones, List<String> countries) {
+        Api.Answer created = api.post("/sims", admin, Map.of("iccid", Fixtures.iccid(), "type", type,
+                "compatibility_zones", zones, "countries", countries));
+        return ok(created, 201).text("id");
+    }
+
+    private String create(String name, String simId, List<String> planIds) {
+        return ok(api.post("/links", admin, Map.of("name", name, "sim_id", simId, "plan_ids", planIds)), 201)
+                .text("id");
+    }
+
+    private void rename(String linkId, String name) {
+        ok(api.send("PATCH", "/links/" + linkId, admin, "application/json", Api.json(Map.of("name", name))), 200);
+    }
+
+    private void removeActivations(String linkId) {
+        for (JsonNode activation : ok(api.get("/links/" + linkId + "/activations", admin), 200).body().get("items")) {
+            ok(api.delete("/links/" + linkId + "/activations/" + activation.get("id").asText(), admin), 204);
+        }
+    }
+
+    /** Reads the link by id, which asks the provider for its network status and records a change later. */
+    private void observeNetwork(String linkId) {
+        ok(api.get("/links/" + linkId, admin), 200);
+    }
+
+    // ---- helpers: reading the listing
+
+    private JsonNode listing(String query) {
+        return ok(api.get("/links?" + query, admin), 200).body();
+    }
+
+    private List<String> ids(String query) {
+        return ids(listing(query));
+    }
+
+    private List<String> search(String text) {
+        return ids("search=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    private void assertRefused(String query, String parameter) {
+        Api.Answer refused = api.get("/links?" + query, admin);
+
+        assertThat(refused.status()).as(query + " answered " + refused).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).as(query).startsWith("application/problem+json");
+        assertThat(refused.text("code")).as(query).isEqualTo("validation_error");
+        assertThat(fields(refused)).as(query + " answered " + refused).contains(parameter);
+    }
+
+    private static List<String> fields(Api.Answer refused) {
+        List<String> fields = new ArrayList<>();
+        JsonNode errors = refused.body().get("errors");
+        if (errors != null) {
+            errors.forEach(error -> fields.add(error.get("field").asText()));
+        }
+        return fields;
+    }
+
+    private static Api.Answer ok(Api.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        return answer;
+    }
+}
