@@ -6,11 +6,14 @@ import io.links.app.support.ApiTest;
 import io.links.app.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -269,6 +272,175 @@ class LinkListingApiTest extends ApiTest {
         assertRefused("status=hold&status=removed", "status");
     }
 
+    // ---- order
+
+    @Test
+    void theDefaultOrderIsMostRecentlyUpdatedFirst() {
+        String first = link("first").preActive();
+        String second = link("second").preActive();
+        String third = link("third").preActive();
+
+        assertThat(ids("")).containsExactly(third, second, first);
+
+        rename(first, "first, renamed");
+
+        assertThat(ids("")).as("a PATCH moves the link to the top").containsExactly(first, third, second);
+        assertThat(ids("sort_order=asc")).as("sort_order alone reverses the default order")
+                .containsExactly(second, third, first);
+    }
+
+    @Test
+    void sortsByNameIgnoringCase() {
+        String delta = link("delta").preActive();
+        String alpha = link("Alpha").preActive();
+        String charlie = link("charlie").preActive();
+        String bravo = link("BRAVO").preActive();
+
+        assertThat(ids("sort_by=name")).containsExactly(alpha, bravo, charlie, delta);
+        assertThat(ids("sort_by=name&sort_order=asc")).containsExactly(alpha, bravo, charlie, delta);
+        assertThat(ids("sort_by=name&sort_order=desc")).containsExactly(delta, charlie, bravo, alpha);
+    }
+
+    @Test
+    void sortsByStatusInTheAlphabeticalOrderOfItsValue() {
+        String suspended = link("suspended").suspended();
+        String preActive = link("pre-active").preActive();
+        String hold = link("hold").hold();
+        String active = link("active").active();
+
+        assertThat(ids("sort_by=status")).containsExactly(active, hold, preActive, suspended);
+        assertThat(ids("sort_by=status&sort_order=desc")).containsExactly(suspended, preActive, hold, active);
+    }
+
+    @Test
+    void sortsByCreationAndByUpdateTime() {
+        String first = link("first").preActive();
+        String second = link("second").preActive();
+        String third = link("third").preActive();
+        rename(first, "first, renamed");
+
+        assertThat(ids("sort_by=created_at")).containsExactly(first, second, third);
+        assertThat(ids("sort_by=created_at&sort_order=desc")).containsExactly(third, second, first);
+        assertThat(ids("sort_by=updated_at")).containsExactly(second, third, first);
+        assertThat(ids("sort_by=updated_at&sort_order=desc")).containsExactly(first, third, second);
+    }
+
+    @Test
+    void sortsByUsageWithTiesInIdOrder() {
+        // no usage is counted yet, so every link ties and the order is the tie-breaker's
+        List<String> links = List.of(link("a").active(), link("b").preActive(), link("c").active());
+
+        assertThat(ids("sort_by=usage")).containsExactlyElementsOf(ascending(links));
+        assertThat(ids("sort_by=usage&sort_order=asc")).containsExactlyElementsOf(ascending(links));
+        assertThat(ids("sort_by=usage&sort_order=desc")).containsExactlyElementsOf(descending(links));
+        assertThat(listing("sort_by=usage").get("items").get(0).get("usage").get("bytes_total").asLong()).isZero();
+    }
+
+    @Test
+    void tiesAreBrokenByIdInTheSortDirection() {
+        List<String> links = List.of(link("twin").preActive(), link("twin").preActive(), link("twin").preActive());
+
+        assertThat(ids("sort_by=name")).containsExactlyElementsOf(ascending(links));
+        assertThat(ids("sort_by=name&sort_order=desc")).containsExactlyElementsOf(descending(links));
+        assertThat(ids("sort_by=status")).containsExactlyElementsOf(ascending(links));
+        assertThat(ids("sort_by=status&sort_order=desc")).containsExactlyElementsOf(descending(links));
+    }
+
+    @Test
+    void pagingThroughTiesShowsEveryLinkExactlyOnce() {
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            links.add(link("twin").preActive());
+        }
+
+        for (String order : List.of("asc", "desc")) {
+            List<String> paged = new ArrayList<>();
+            for (int page = 1; page <= 3; page++) {
+                paged.addAll(ids("sort_by=name&sort_order=" + order + "&page_size=2&page=" + page));
+            }
+            assertThat(paged).as(order).containsExactlyElementsOf(ids("sort_by=name&sort_order=" + order));
+            assertThat(paged).as(order).containsExactlyInAnyOrderElementsOf(links);
+        }
+    }
+
+    // ---- paging
+
+    @Test
+    void pagesSplitTheListingWithALastPartialPage() {
+        List<String> links = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            links.add(link(name).preActive());
+        }
+
+        JsonNode first = listing("sort_by=name&page_size=2");
+        JsonNode last = listing("sort_by=name&page_size=2&page=3");
+
+        assertEnvelope(first, 5, 1, 2, 3);
+        assertThat(ids(first)).containsExactlyElementsOf(links.subList(0, 2));
+        assertThat(ids("sort_by=name&page_size=2&page=2")).containsExactlyElementsOf(links.subList(2, 4));
+        assertEnvelope(last, 5, 3, 2, 3);
+        assertThat(ids(last)).containsExactlyElementsOf(links.subList(4, 5));
+        assertEnvelope(listing("page_size=5"), 5, 1, 5, 1);
+    }
+
+    @Test
+    void theDefaultPageIsTheFirstOfTwenty() {
+        for (int i = 0; i < 3; i++) {
+            link("link " + i).preActive();
+        }
+
+        JsonNode page = listing("");
+
+        assertEnvelope(page, 3, 1, 20, 1);
+        assertThat(page.get("items").size()).isEqualTo(3);
+    }
+
+    @Test
+    void anEmptyResultHasNoPages() {
+        assertEnvelope(listing(""), 0, 1, 20, 0);
+        assertThat(listing("").get("items").isEmpty()).isTrue();
+
+        link("pump").preActive();
+        JsonNode noMatch = listing("search=nothing-like-this&page_size=10");
+        assertEnvelope(noMatch, 0, 1, 10, 0);
+        assertThat(noMatch.get("items").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aPagePastTheEndIsEmptyButCountsTheLinks() {
+        link("a").preActive();
+        link("b").preActive();
+        link("c").preActive();
+
+        JsonNode pastTheEnd = listing("page_size=2&page=4");
+
+        assertEnvelope(pastTheEnd, 3, 4, 2, 2);
+        assertThat(pastTheEnd.get("items").isEmpty()).isTrue();
+    }
+
+    /** Pages whose offset, (page - 1) * page_size, no longer fits in 32 bits: 2^32 exactly, and beyond. */
+    @ParameterizedTest(name = "page {1} of size {0}")
+    @CsvSource({"128, 33554433", "200, 2147483647"})
+    void aPageFarPastTheEndIsEmptyToo(int pageSize, int page) {
+        link("a").preActive();
+
+        JsonNode farAway = listing("page_size=" + pageSize + "&page=" + page);
+
+        assertEnvelope(farAway, 1, page, pageSize, 1);
+        assertThat(ids(farAway)).as("items of page " + page).isEmpty();
+    }
+
+    @Test
+    void pageSizeIsAtMostTwoHundredAndPagesStartAtOne() {
+        link("a").preActive();
+
+        assertEnvelope(listing("page_size=200"), 1, 1, 200, 1);
+        assertEnvelope(listing("page_size=1"), 1, 1, 1, 1);
+        assertRefused("page_size=201", "page_size");
+        assertRefused("page_size=0", "page_size");
+        assertRefused("page=0", "page");
+    }
+
     // ---- helpers: links in given states
 
     /** A link to create on a SIM of its own: physical, in zone {@code eu}, covering Germany, unless told. */
@@ -378,6 +550,13 @@ class LinkListingApiTest extends ApiTest {
         return ids;
     }
 
+    private static void assertEnvelope(JsonNode page, long total, int number, int size, long pages) {
+        assertThat(page.get("total").asLong()).as("total of " + page).isEqualTo(total);
+        assertThat(page.get("page").asInt()).as("page of " + page).isEqualTo(number);
+        assertThat(page.get("page_size").asInt()).as("page_size of " + page).isEqualTo(size);
+        assertThat(page.get("pages").asLong()).as("pages of " + page).isEqualTo(pages);
+    }
+
     private void assertRefused(String query, String parameter) {
         Api.Answer refused = api.get("/links?" + query, admin);
 
@@ -399,5 +578,13 @@ class LinkListingApiTest extends ApiTest {
     private static Api.Answer ok(Api.Answer answer, int status) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         return answer;
+    }
+
+    private static List<String> ascending(List<String> ids) {
+        return ids.stream().sorted().toList();
+    }
+
+    private static List<String> descending(List<String> ids) {
+        return ids.stream().sorted(Comparator.reverseOrder()).toList();
     }
 }
