@@ -441,6 +441,82 @@ class LinkListingApiTest extends ApiTest {
         assertRefused("page=0", "page");
     }
 
+    // ---- refusals
+
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            colour=red                             | colour
+            status=active&colour=red               | colour
+            STATUS=active                          | STATUS
+            status=sleeping                        | status
+            status=ACTIVE                          | status
+            status=active&status=sleeping          | status
+            has_sim=yes                            | has_sim
+            has_activations=1                      | has_activations
+            network_connected=TRUE                 | network_connected
+            sim_type=nano                          | sim_type
+            sim_type=eSIM                          | sim_type
+            countries=DE                           | countries
+            countries=deu                          | countries
+            countries=XYZ                          | countries
+            countries=DEU&countries=fra            | countries
+            network_country=DE                     | network_country
+            network_country=deu                    | network_country
+            status=                                | status
+            has_sim=                               | has_sim
+            has_activations=                       | has_activations
+            sim_type=                              | sim_type
+            compatibility_zones=                   | compatibility_zones
+            plan_id=                               | plan_id
+            coverage_id=                           | coverage_id
+            countries=                             | countries
+            network_country=                       | network_country
+            network_connected=                     | network_connected
+            search=                                | search
+            sort_by=                               | sort_by
+            sort_order=                            | sort_order
+            page=                                  | page
+            page_size=                             | page_size
+            search=a&search=b                      | search
+            has_sim=true&has_sim=false             | has_sim
+            has_sim=true&has_sim=true              | has_sim
+            has_activations=true&has_activations=true | has_activations
+            network_connected=true&network_connected=false | network_connected
+            sort_by=name&sort_by=status            | sort_by
+            sort_order=asc&sort_order=desc         | sort_order
+            page=1&page=2                          | page
+            page_size=10&page_size=20              | page_size
+            sort_by=colour                         | sort_by
+            sort_by=nameKey                        | sort_by
+            sort_by=-name                          | sort_by
+            sort_order=up                          | sort_order
+            sort_order=ASC                         | sort_order
+            page=x                                 | page
+            page=1.5                               | page
+            page=-1                                | page
+            page=99999999999                       | page
+            page_size=x                            | page_size
+            """)
+    void aBadQueryIsRefusedNamingTheParameter(String query, String parameter) {
+        assertRefused(query, parameter);
+    }
+
+    @Test
+    void everyBadParameterIsNamedAtOnce() {
+        Api.Answer refused = api.get("/links?has_sim=yes&sort_by=colour&page=0&colour=red", admin);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(fields(refused)).containsExactlyInAnyOrder("has_sim", "sort_by", "page", "colour");
+    }
+
+    @Test
+    void aRemovedStatusIsNamedAlongWithTheOtherBadParameters() {
+        Api.Answer refused = api.get("/links?status=removed&colour=red", admin);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(fields(refused)).as(refused.toString()).containsExactlyInAnyOrder("status", "colour");
+    }
+
     // ---- helpers: links in given states
 
     /** A link to create on a SIM of its own: physical, in zone {@code eu}, covering Germany, unless told. */
