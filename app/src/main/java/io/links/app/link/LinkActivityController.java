@@ -70,7 +70,7 @@ class LinkActivityController {
         List<ActivationStatus> statuses = query.all("status", ActivationStatus::fromValue,
                 "must be one of pending, active, depleted, expired");
         if (statuses.contains(ActivationStatus.REMOVED)) {
-            throw LinksException.invalidField("status", "removed activations are never listed");
+            query.reject("status", "removed activations are never listed");
         }
         List<String> plans = query.all("plan_id");
         List<ActivationSource> sources = query.all("source", ActivationSource::fromValue,

@@ -141,7 +141,7 @@ class LinkController {
                 query.bool("network_connected"),
                 query.single("search"));
         if (filter.statuses().contains(LinkStatus.REMOVED)) {
-            throw LinksException.invalidField("status", "removed links are never listed; read one by its id");
+            query.reject("status", "removed links are never listed; read one by its id");
         }
         query.check();
         return queries.list(organisationId, filter, page);

@@ -89,7 +89,7 @@ public final class QueryParams {
         return null;
     }
 
-    /** A parameter that may appear once, null when absent. */
+    /** A parameter that may appear once, null when absent (or empty, which is reported). */
     public String single(String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
@@ -98,7 +98,16 @@ public final class QueryParams {
         if (values.size() > 1) {
             errors.add(new FieldError(name, "may be given only once"));
         }
+        if (values.get(0).isEmpty()) {
+            errors.add(new FieldError(name, "must not be empty"));
+            return null;
+        }
         return values.get(0);
+    }
+
+    /** Records that {@code name} is bad for a reason of the listing's own; reported with the others. */
+    public void reject(String name, String message) {
+        errors.add(new FieldError(name, message));
     }
 
     /** Throws the 422 naming every bad parameter, when there is one. */

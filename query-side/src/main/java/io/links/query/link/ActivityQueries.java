@@ -75,6 +75,9 @@ public class ActivityQueries {
     private <T> Page<T> page(Query query, PageRequest page, Map<String, String> sorts, String defaultField,
                              Class<T> type) {
         long total = mongo.count(query, type);
+        if (page.beyond(total)) {
+            return Page.of(List.of(), total, page);
+        }
         String field = page.sortBy() == null ? defaultField : sorts.get(page.sortBy());
         Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
         query.with(Sort.by(direction, field).and(Sort.by(direction, "_id"))).skip(page.offset())

@@ -80,6 +80,9 @@ public class LinkQueries {
     public Page<LinkView> list(String organisationId, LinkFilter filter, PageRequest page) {
         Query query = Query.query(criteria(organisationId, filter));
         long total = mongo.count(query, LinkDocument.class);
+        if (page.beyond(total)) {
+            return Page.of(List.of(), total, page);
+        }
         String field = page.sortBy() == null ? "updatedAt" : SORTS.get(page.sortBy());
         Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
         query.with(Sort.by(direction, field).and(Sort.by(direction, "_id")))

@@ -17,4 +17,9 @@ public record PageRequest(int page, int pageSize, String sortBy, boolean ascendi
     public long offset() {
         return (long) (page - 1) * pageSize;
     }
+
+    /** Whether this page starts past the last of {@code total} items, so that it is empty without asking a store. */
+    public boolean beyond(long total) {
+        return offset() >= total;
+    }
 }
