@@ -20,8 +20,9 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What reaches the servlet container's error page rather than a controller: problems with a code too, never Spring
- * Boot's own error body. The requests are written on a socket, since an HTTP client refuses to send them.
+ * What the servlet container answers by itself, and what reaches its error page rather than a controller: problems
+ * with a code too, never Spring Boot's or Tomcat's own error bodies. The requests are written on a socket, since an
+ * HTTP client refuses to send most of them.
  */
 class ContainerErrorsApiTest extends ApiTest {
 
@@ -44,6 +45,22 @@ class ContainerErrorsApiTest extends ApiTest {
     }
 
     @Test
+    void aPathTheContainerRefusesIsA400Problem() throws IOException {
+        for (String target : new String[] {"/links/%2F", "/links/%00", "/links/a%5Cb", "/links/a|b", "/links/a{b"}) {
+            Raw answer = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertContainerProblem(answer, target);
+        }
+    }
+
+    @Test
+    void aMalformedHeaderIsA400Problem() throws IOException {
+        Raw answer = send("GET /links HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\nConnection: close\r\n\r\n");
+
+        assertContainerProblem(answer, "a header name with a space");
+    }
+
+    @Test
     void aBodyWithBrokenChunksIsA400ProblemAlsoWhenAFilterReadsIt() throws IOException {
         String admin = fixtures.organisation();
         String broken = "POST /links HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + admin + "\r\n"
@@ -63,7 +80,7 @@ class ContainerErrorsApiTest extends ApiTest {
         assertThat(answer.header("Content-Type")).as(what).startsWith("application/problem+json");
         assertThat(answer.body().get("code").asText()).as(what).isEqualTo("validation_error");
         assertThat(answer.body().get("status").asInt()).as(what).isEqualTo(400);
-        assertThat(answer.body().get("detail").asText()).as(what).isNotBlank().doesNotContain("Exception");
+        assertThat(answer.body().get("detail").asText()).as(what).isNotBlank().doesNotContain("Exception", "Tomcat");
         assertThat(answer.body().get("request_id").asText()).as(what).isEqualTo(answer.header("X-Request-Id"));
     }
 
