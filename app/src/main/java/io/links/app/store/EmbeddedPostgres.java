@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +77,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /**
      * A server whose JVM was killed keeps running and holds the data directory. It is ours to stop when no live
-     * process holds the lock file beside it; otherwise another service instance is using this data.
+     * process holds the lock file beside it; otherwise another service instance is using this data. The process
+     * the pid file names is stopped only when it is the PostgreSQL server of this data directory: after a reboot
+     * or a long time its pid may belong to any other process, and then the pid file is stale.
      */
     static void stopOrphanedServer(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
@@ -89,22 +92,74 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 throw new IllegalStateException("the PostgreSQL data in " + data
                         + " is in use by another running instance of the service");
             }
-            Optional<ProcessHandle> orphan = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
-            if (orphan.isEmpty()) {
+            Optional<ProcessHandle> named = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+            if (named.isEmpty()) {
                 return;
             }
-            log.info("Stopping PostgreSQL server [{}] left running on {} by an earlier run", orphan.get().pid(), data);
-            orphan.get().destroy();
-            try {
-                orphan.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                orphan.get().destroyForcibly();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("could not stop the orphaned PostgreSQL server", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stopping the orphaned PostgreSQL server", e);
+            ProcessHandle.Info info = named.get().info();
+            if (!isServerOf(data, info.command(), info.arguments())) {
+                // PostgreSQL refuses to start while the pid in its pid file is alive, whoever that process is
+                log.warn("The PostgreSQL pid file in {} names process [{}] ({}), which is not its server; removing "
+                        + "the stale pid file", data, named.get().pid(), info.command().orElse("command unknown"));
+                Files.deleteIfExists(pidFile);
+                return;
             }
+            stop(named.get(), data);
+        }
+    }
+
+    /**
+     * Whether a process with this executable and these arguments is the PostgreSQL server of {@code data}: the
+     * {@code postgres} binary started with {@code -D} naming that directory. A process whose arguments cannot be
+     * read is not taken for it.
+     */
+    static boolean isServerOf(Path data, Optional<String> command, Optional<String[]> arguments) {
+        String executable = command.map(path -> path.substring(Math.max(path.lastIndexOf('/'),
+                path.lastIndexOf('\\')) + 1)).orElse("");
+        boolean postgres = executable.equals("postgres") || executable.equals("postgres.exe");
+        if (!postgres || arguments.isEmpty()) {
+            return false;
+        }
+        String[] args = arguments.get();
+        for (int i = 0; i < args.length; i++) {
+            String directory = null;
+            if (args[i].equals("-D") && i + 1 < args.length) {
+                directory = args[i + 1];
+            } else if (args[i].startsWith("-D") && args[i].length() > 2) {
+                directory = args[i].substring(2);
+            }
+            if (directory != null && sameDirectory(data, directory)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameDirectory(Path data, String directory) {
+        try {
+            Path other = Path.of(directory).toAbsolutePath().normalize();
+            Path ours = data.toAbsolutePath().normalize();
+            if (other.equals(ours)) {
+                return true;
+            }
+            return Files.exists(other) && Files.exists(ours) && Files.isSameFile(other, ours);
+        } catch (IOException | InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static void stop(ProcessHandle orphan, Path data) {
+        log.info("Stopping PostgreSQL server [{}] left running on {} by an earlier run", orphan.pid(), data);
+        orphan.destroy();
+        try {
+            orphan.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            orphan.destroyForcibly();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not stop the orphaned PostgreSQL server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the orphaned PostgreSQL server", e);
         }
     }
 

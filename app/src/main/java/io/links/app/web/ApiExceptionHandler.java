@@ -1,7 +1,13 @@
 package io.links.app.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -43,6 +49,12 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ObjectMapper json;
+
+    public ApiExceptionHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
     @ExceptionHandler(LinksException.class)
     ResponseEntity<ProblemDetail> refused(LinksException e, HttpServletRequest request) {
         return Problems.response(e.code(), e.getMessage(), e.errors(), request.getRequestURI());
@@ -72,23 +84,44 @@ public class ApiExceptionHandler {
                 List.of(), request.getRequestURI());
     }
 
+    /**
+     * A body Jackson could not read, explained in the API's words: where the JSON breaks, or which field holds what
+     * instead of what. Jackson's own messages name its classes and features and are not shown.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
+        String field = cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? path(mapping) : null;
+        InputCoercionException outOfRange = find(cause, InputCoercionException.class);
+        StreamConstraintsException tooLarge = find(cause, StreamConstraintsException.class);
+        StreamReadException syntax = find(cause, StreamReadException.class);
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             error = new FieldError(path(unknown), "is not a field of this request; known fields: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")));
+        } else if (outOfRange != null) {
+            error = new FieldError(field == null ? "body" : field, range(outOfRange.getTargetType()));
+        } else if (tooLarge != null) {
+            StreamReadConstraints limits = json.getFactory().streamReadConstraints();
+            String limit = "at most " + limits.getMaxNumberLength() + " digits in a number, "
+                    + limits.getMaxStringLength() + " characters in a string and " + limits.getMaxNestingDepth()
+                    + " levels of nesting";
+            if (field == null) {
+                return Problems.response(ErrorCode.VALIDATION_ERROR, "the body is larger than this API reads: "
+                        + limit, List.of(), request.getRequestURI());
+            }
+            error = new FieldError(field, "is larger than this API reads: " + limit);
+        } else if (syntax != null) {
+            return Problems.response(ErrorCode.VALIDATION_ERROR, notJson(syntax), List.of(),
+                    request.getRequestURI());
         } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             error = new FieldError(path(invalid), "must be one of " + enumValues(invalid.getTargetType()));
-        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            error = new FieldError(path(mismatch), "must be " + describe(mismatch.getTargetType()));
-        } else if (cause instanceof JsonParseException parse) {
-            return Problems.response(ErrorCode.VALIDATION_ERROR, "the body is not valid JSON: "
-                    + parse.getOriginalMessage(), List.of(), request.getRequestURI());
-        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            error = new FieldError(path(mapping), mapping.getOriginalMessage());
+        } else if (cause instanceof MismatchedInputException mismatch && field != null) {
+            error = new FieldError(field, "must be " + describe(mismatch.getTargetType()));
+        } else if (field != null) {
+            error = new FieldError(field, "has a value that is not valid here");
         } else {
             return Problems.response(ErrorCode.VALIDATION_ERROR, "the body is missing or is not a JSON object of "
                     + "the expected shape", List.of(), request.getRequestURI());
@@ -158,6 +191,40 @@ public class ApiExceptionHandler {
                 + "with this request's id", List.of(), request.getRequestURI());
     }
 
+    /** Where the body stops being JSON, as a user counts: lines and columns from 1. */
+    private static String notJson(StreamReadException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr()
+                + (at.getColumnNr() < 1 ? "" : ", column " + at.getColumnNr());
+        if (e instanceof JsonEOFException) {
+            return "the body is not valid JSON: it ends" + where + " before the JSON value is complete";
+        }
+        return "the body is not valid JSON" + where;
+    }
+
+    private static String range(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (type == Short.class || type == short.class) {
+            return "must be a whole number from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+        }
+        return "is a number out of range";
+    }
+
+    /** The first of the causes, {@code failure} included, that is a {@code type}. */
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
     private static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
@@ -190,6 +257,10 @@ public class ApiExceptionHandler {
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class
+                || type == java.math.BigDecimal.class) {
+            return "a number";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a whole number";

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -18,15 +19,25 @@ public final class Problems {
     }
 
     public static ProblemDetail problem(ErrorCode code, String detail, List<FieldError> errors, String path) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.status()), detail);
+        return problem(code.status(), code, detail, errors, path, RequestContext.requestId());
+    }
+
+    /**
+     * A problem with a status of its own rather than its code's: the servlet container decides the status of a
+     * request it cannot read (a 400), and the request id comes from the response when the request's thread no
+     * longer holds it.
+     */
+    public static ProblemDetail problem(int status, ErrorCode code, String detail, List<FieldError> errors,
+                                        String path, String requestId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         problem.setProperty("code", code.code());
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
-        if (path != null) {
-            problem.setInstance(java.net.URI.create(path));
+        URI instance = instance(path);
+        if (instance != null) {
+            problem.setInstance(instance);
         }
-        String requestId = RequestContext.requestId();
         if (requestId != null) {
             problem.setProperty("request_id", requestId);
         }
@@ -38,5 +49,17 @@ public final class Problems {
         return ResponseEntity.status(code.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(code, detail, errors, path));
+    }
+
+    /** The path as the problem's {@code instance}, or null for a path that is no URI, which only a refusal sees. */
+    private static URI instance(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
