@@ -21,6 +21,17 @@ class ErrorResponsesApiTest extends ApiTest {
     }
 
     @Test
+    void textAfterTheJsonValueIs422() {
+        String admin = fixtures.organisation();
+
+        Api.Answer refused = api.send("POST", "/coverages", admin, "application/json",
+                "{\"name\":\"EU\",\"countries\":[\"DEU\"]} {\"name\":\"again\"}");
+
+        assertProblem(refused, 422, "validation_error");
+        assertThat(api.get("/coverages", admin).body().get("total").asInt()).as("nothing created").isZero();
+    }
+
+    @Test
     void malformedJsonSaysWhereItBreaksInTheApisWords() {
         String admin = fixtures.organisation();
 
