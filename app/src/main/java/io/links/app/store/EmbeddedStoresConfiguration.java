@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.links.app.LinksProperties;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -30,6 +31,7 @@ public class EmbeddedStoresConfiguration {
 
     static final String NO_DATASOURCE = "'${spring.datasource.url:}'.isEmpty()";
     static final String NO_MONGO = "'${spring.data.mongodb.uri:}'.isEmpty()";
+    private static final int MIN_CACHE_MB = 16;
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(NO_DATASOURCE)
@@ -70,10 +72,15 @@ public class EmbeddedStoresConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
-        MongoServer server = new MongoServer(new H2Backend(directory.resolve("links.mv").toString()));
+        // The server reads every document of a collection for each query (it has no secondary indexes), so the
+        // store's page cache decides whether that is a walk through memory or a decoding of file pages each time.
+        int cacheMegabytes = (int) Math.max(MIN_CACHE_MB, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        MVStore store = new MVStore.Builder().fileName(directory.resolve("links.mv").toString())
+                .cacheSize(cacheMegabytes).open();
+        MongoServer server = new MongoServer(new H2Backend(store));
         InetSocketAddress address = server.bind();
-        log.info("Read-model store: embedded MongoDB wire server (H2 file backend) on port {} with data in {}",
-                address.getPort(), directory);
+        log.info("Read-model store: embedded MongoDB wire server (H2 file backend) on port {} with data in {}"
+                + " and a {} MB cache", address.getPort(), directory, cacheMegabytes);
         return server;
     }
 
