@@ -1,8 +1,11 @@
 package io.links.app.store;
 
 import io.links.api.link.LinkCreated;
+import io.links.api.link.LinkMetaReplaced;
+import io.links.api.link.LinkRenamed;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
+import io.links.command.store.EventStoreConfiguration;
 import io.links.query.config.ProcessingGroups;
 import io.links.query.config.ReadModelProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -20,6 +23,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +69,50 @@ class StorageWiringTest extends ApiTest {
                 .containsKey("organisation_id");
         assertThat(jdbc.queryForObject("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?",
                 String.class, linkId)).isEqualTo(LinkCreated.class.getName());
+    }
+
+    @Test
+    void everyEventOfALinkNamesItsOrganisationActorRequestAndTime() {
+        Api.Answer organisation = api.post("/organisations", Api.OPERATOR_KEY, Map.of("name", "Wiring "
+                + UUID.randomUUID()));
+        assertThat(organisation.status()).as(organisation.toString()).isEqualTo(201);
+        String organisationId = organisation.text("id");
+        String admin = organisation.text("api_key");
+        String adminId = api.get("/api-keys", admin).body().get("items").get(0).get("id").asText();
+        Api.Answer member = api.post("/api-keys", admin, Map.of("role", "member"));
+        assertThat(member.status()).as(member.toString()).isEqualTo(201);
+        String createRequest = "create-" + UUID.randomUUID();
+        String changeRequest = "change-" + UUID.randomUUID();
+        Instant start = Instant.now();
+
+        Api.Answer created = api.send("POST", "/links", admin, "application/json",
+                Api.json(Map.of("sim_id", fixtures.sim(admin, "eu"))), Map.of("X-Request-Id", createRequest));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String linkId = created.text("id");
+        Api.Answer changed = api.send("PATCH", "/links/" + linkId, member.text("api_key"), "application/json",
+                "{\"name\":\"renamed\",\"meta\":{\"site\":\"north\"}}", Map.of("X-Request-Id", changeRequest));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        Instant end = Instant.now();
+
+        List<? extends DomainEventMessage<?>> stored = events.readEvents(linkId).asStream().toList();
+
+        assertThat(stored).<Class<?>>extracting(DomainEventMessage::getPayloadType)
+                .containsExactly(LinkCreated.class, LinkRenamed.class, LinkMetaReplaced.class);
+        assertThat(stored.get(0).getMetaData()).containsEntry(EventStoreConfiguration.ORGANISATION, organisationId)
+                .containsEntry(EventStoreConfiguration.ACTOR, adminId)
+                .containsEntry(EventStoreConfiguration.REQUEST_ID, createRequest);
+        for (DomainEventMessage<?> change : stored.subList(1, 3)) {
+            assertThat(change.getMetaData()).as(change.getPayloadType().getSimpleName())
+                    .containsEntry(EventStoreConfiguration.ORGANISATION, organisationId)
+                    .containsEntry(EventStoreConfiguration.ACTOR, member.text("id"))
+                    .containsEntry(EventStoreConfiguration.REQUEST_ID, changeRequest);
+        }
+        assertThat(member.text("id")).isNotEqualTo(adminId);
+        assertThat(((LinkCreated) stored.get(0).getPayload()).organisationId()).isEqualTo(organisationId);
+        // the store keeps milliseconds; the event is stamped within the requests that caused it
+        assertThat(stored).extracting(DomainEventMessage::getTimestamp)
+                .allSatisfy(time -> assertThat(time).isBetween(start.truncatedTo(ChronoUnit.MILLIS), end))
+                .isSorted();
     }
 
     @Test

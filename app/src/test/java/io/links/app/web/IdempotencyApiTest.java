@@ -339,6 +339,33 @@ class IdempotencyApiTest extends ApiTest {
         assertThat(store.begin(organisation, recent, "a".repeat(64))).isInstanceOf(IdempotencyStore.InProgress.class);
     }
 
+    @Test
+    void keysYoungerThan48HoursStillReplayAfterTheCleanUp() {
+        String admin = fixtures.organisation();
+        record Aged(Duration age, String key, String body, Api.Answer first) {
+        }
+        List<Aged> aged = new ArrayList<>();
+        for (Duration age : List.of(Duration.ofHours(25), Duration.ofHours(47))) {
+            String key = UUID.randomUUID().toString();
+            String body = Api.json(Map.of("name", "Aged " + age.toHours(), "sim_id", fixtures.sim(admin, "eu")));
+            Api.Answer first = post(admin, "/links", body, key);
+            assertThat(first.status()).as(first.toString()).isEqualTo(201);
+            assertThat(jdbc.update("UPDATE idempotency_key SET created_at = ? WHERE idempotency_key = ?",
+                    Timestamp.from(Instant.now().minus(age)), key)).isEqualTo(1);
+            aged.add(new Aged(age, key, body, first));
+        }
+
+        filter.forgetExpiredKeys();
+
+        for (Aged key : aged) {
+            Api.Answer retry = post(admin, "/links", key.body(), key.key());
+            assertThat(retry.status()).as(key.age() + " old: " + retry).isEqualTo(201);
+            assertThat(retry.header(IdempotencyFilter.REPLAYED_HEADER)).as(key.age() + " old").isEqualTo("true");
+            assertThat(retry.body()).as(key.age() + " old").isEqualTo(key.first().body());
+        }
+        assertThat(api.get("/links", admin).body().get("total").asInt()).isEqualTo(2);
+    }
+
     private Api.Answer post(String key, String path, String body, String idempotencyKey) {
         return api.send("POST", path, key, "application/json", body,
                 Map.of(IdempotencyFilter.KEY_HEADER, idempotencyKey));
