@@ -59,6 +59,7 @@ import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,8 @@ public class Link {
             apply(new LinkRenamed(linkId, command.name()));
         }
         if (command.replacingMeta()) {
-            apply(new LinkMetaReplaced(linkId, Map.copyOf(command.meta())));
+            // JSON null is a value a customer may store; Map.copyOf would refuse it
+            apply(new LinkMetaReplaced(linkId, Collections.unmodifiableMap(new LinkedHashMap<>(command.meta()))));
         }
         return version();
     }
