@@ -1,18 +1,15 @@
 package io.links.app.link;
 
-import io.links.api.catalog.SimType;
 import io.links.api.error.FieldError;
 import io.links.api.error.LinksException;
 import io.links.api.error.ErrorCode;
 import io.links.api.link.CreateLink;
 import io.links.api.link.DeleteLink;
 import io.links.api.link.LinkFilter;
-import io.links.api.link.LinkStatus;
 import io.links.api.link.LinkView;
 import io.links.api.link.UpdateLink;
 import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
-import io.links.api.validation.Identifiers;
 import io.links.app.web.Commands;
 import io.links.app.web.QueryParams;
 import io.links.app.web.RequestContext;
@@ -41,9 +38,6 @@ import java.util.UUID;
 @RestController
 class LinkController {
 
-    static final List<String> FILTERS = List.of("status", "has_sim", "has_activations", "sim_type",
-            "compatibility_zones", "plan_id", "coverage_id", "countries", "network_country", "network_connected",
-            "search");
     static final int MAX_NAME = 200;
 
     private final Commands commands;
@@ -126,23 +120,9 @@ class LinkController {
     @GetMapping("/links")
     Page<LinkView> list(@RequestParam MultiValueMap<String, String> params) {
         String organisationId = RequestContext.organisationId();
-        QueryParams query = QueryParams.of(params, FILTERS);
+        QueryParams query = QueryParams.of(params, LinkFilters.NAMES);
         PageRequest page = query.page(LinkQueries.SORTS.keySet());
-        LinkFilter filter = new LinkFilter(
-                query.all("status", LinkStatus::fromValue, "must be one of pre_active, active, suspended, hold"),
-                query.bool("has_sim"),
-                query.bool("has_activations"),
-                query.all("sim_type", SimType::fromValue, "must be physical or esim"),
-                query.all("compatibility_zones"),
-                query.all("plan_id"),
-                query.all("coverage_id"),
-                query.all("countries", c -> Identifiers.isCountry(c) ? c : null, "must be an ISO alpha-3 code"),
-                query.all("network_country", c -> Identifiers.isCountry(c) ? c : null, "must be an ISO alpha-3 code"),
-                query.bool("network_connected"),
-                query.single("search"));
-        if (filter.statuses().contains(LinkStatus.REMOVED)) {
-            query.reject("status", "removed links are never listed; read one by its id");
-        }
+        LinkFilter filter = LinkFilters.of(query);
         query.check();
         return queries.list(organisationId, filter, page);
     }

@@ -41,8 +41,16 @@ public final class QueryParams {
         return query;
     }
 
-    /** The page, size and order; {@code sorts} are the fields {@code sort_by} accepts. */
+    /** The page, size and order; {@code sorts} are the fields {@code sort_by} accepts; descending by default. */
     public PageRequest page(Collection<String> sorts) {
+        return page(sorts, false);
+    }
+
+    /**
+     * The page, size and order, for a listing whose default order is ascending when {@code ascendingByDefault}.
+     * A {@code sort_by} without {@code sort_order} is ascending.
+     */
+    public PageRequest page(Collection<String> sorts, boolean ascendingByDefault) {
         int page = integer("page", 1, 1, Integer.MAX_VALUE);
         int size = integer("page_size", PageRequest.DEFAULT_PAGE_SIZE, 1, PageRequest.MAX_PAGE_SIZE);
         String sortBy = single("sort_by");
@@ -53,7 +61,7 @@ public final class QueryParams {
         if (order != null && !order.equals("asc") && !order.equals("desc")) {
             errors.add(new FieldError("sort_order", "must be asc or desc"));
         }
-        boolean ascending = order == null ? sortBy != null : order.equals("asc");
+        boolean ascending = order == null ? sortBy != null || ascendingByDefault : order.equals("asc");
         return new PageRequest(page, size, sortBy, ascending);
     }
 

@@ -9,6 +9,7 @@ import io.links.api.link.ActivationResult;
 import io.links.api.link.ActivationSource;
 import io.links.api.link.AttachSim;
 import io.links.api.link.BarNetworkTypes;
+import io.links.api.link.BulkItemApplied;
 import io.links.api.link.CollectUsage;
 import io.links.api.link.DeleteLink;
 import io.links.api.link.DetachSim;
@@ -31,6 +32,7 @@ import io.links.api.link.PlanActivated;
 import io.links.api.link.PlanSnapshot;
 import io.links.api.link.RecordNetworkStatus;
 import io.links.api.link.RemoveActivation;
+import io.links.api.link.RemovePlanActivations;
 import io.links.api.link.ResumeLink;
 import io.links.api.link.SendSms;
 import io.links.api.link.SimAttached;
@@ -51,6 +53,7 @@ import io.links.command.upstream.Upstream;
 import io.links.command.upstream.UpstreamException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -61,6 +64,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +95,7 @@ public class Link {
     private final Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
     private String imeiLock;
     private NetworkStatus network;
+    private final Set<String> bulkTasks = new HashSet<>();
 
     /** Axon rebuilds a link from its events, starting from this empty instance. */
     protected Link() {
@@ -128,11 +133,18 @@ public class Link {
     }
 
     @CommandHandler
-    long handle(DeleteLink command, LinkCatalog catalog, Upstream upstream) {
+    long handle(DeleteLink command, LinkCatalog catalog, Upstream upstream, MetaData meta) {
+        BulkItem item = BulkItem.of(meta);
+        if (doneBefore(item, command.organisationId())) {
+            return version();
+        }
         requireReachable(command.organisationId());
         if (sim != null) {
             throw LinksException.validation("link " + linkId + " still has SIM " + sim.id()
                     + " bound; detach the SIM first");
+        }
+        if (item.dryRun()) {
+            return version();
         }
         upstream.deleteEndpoint(linkId);
         for (String activationId : List.copyOf(activePlans.keySet())) {
@@ -140,16 +152,25 @@ public class Link {
             catalog.activationRemoved(activationId);
         }
         apply(new LinkDeleted(linkId));
+        done(item);
         return version();
     }
 
     @CommandHandler
-    long handle(DetachSim command, LinkCatalog catalog, Upstream upstream) {
+    long handle(DetachSim command, LinkCatalog catalog, Upstream upstream, MetaData meta) {
+        BulkItem item = BulkItem.of(meta);
+        if (doneBefore(item, command.organisationId())) {
+            return version();
+        }
         requireReachable(command.organisationId());
         SimSnapshot bound = requireSim("detach it");
+        if (item.dryRun()) {
+            return version();
+        }
         upstream.release(bound);
         catalog.releaseSim(bound.id(), linkId);
         apply(new SimDetached(linkId, bound.id()));
+        done(item);
         return version();
     }
 
@@ -236,26 +257,42 @@ public class Link {
     }
 
     @CommandHandler
-    long handle(SuspendLink command, Upstream upstream) {
+    long handle(SuspendLink command, Upstream upstream, MetaData meta) {
+        BulkItem item = BulkItem.of(meta);
+        if (doneBefore(item, command.organisationId())) {
+            return version();
+        }
         requireReachable(command.organisationId());
         if (status != LinkStatus.ACTIVE) {
             throw LinksException.validation("only an active link can be suspended; link " + linkId + " is "
                     + status.value());
         }
+        if (item.dryRun()) {
+            return version();
+        }
         upstream.suspend(sim);
         apply(new LinkSuspended(linkId));
+        done(item);
         return version();
     }
 
     @CommandHandler
-    long handle(ResumeLink command, Upstream upstream) {
+    long handle(ResumeLink command, Upstream upstream, MetaData meta) {
+        BulkItem item = BulkItem.of(meta);
+        if (doneBefore(item, command.organisationId())) {
+            return version();
+        }
         requireReachable(command.organisationId());
         if (status != LinkStatus.SUSPENDED) {
             throw LinksException.validation("only a suspended link can be resumed; link " + linkId + " is "
                     + status.value());
         }
+        if (item.dryRun()) {
+            return version();
+        }
         upstream.resume(sim);
         apply(new LinkResumed(linkId));
+        done(item);
         return version();
     }
 
@@ -293,7 +330,12 @@ public class Link {
     }
 
     @CommandHandler
-    ActivationResult handle(ActivatePlan command, LinkCatalog catalog, Upstream upstream, Clock clock) {
+    ActivationResult handle(ActivatePlan command, LinkCatalog catalog, Upstream upstream, Clock clock,
+                            MetaData meta) {
+        BulkItem item = BulkItem.of(meta);
+        if (doneBefore(item, command.organisationId())) {
+            return new ActivationResult(version(), command.activationId());
+        }
         requireReachable(command.organisationId());
         if (status != LinkStatus.PRE_ACTIVE && status != LinkStatus.ACTIVE) {
             throw LinksException.validation("a plan can be activated only on a pre-active or active link; link "
@@ -302,9 +344,13 @@ public class Link {
         PlanSnapshot plan = catalog.plan(organisationId, command.planId()).orElseThrow(() ->
                 LinksException.invalidField("plan_id", "no plan " + command.planId() + " exists in this organisation"));
         requireZonesIntersect("plan_id", plan, sim.compatibilityZones());
+        if (item.dryRun()) {
+            return new ActivationResult(version(), command.activationId());
+        }
         upstream.activate(sim, command.activationId(), plan);
         apply(activation(linkId, command.activationId(), plan, clock.instant()));
         catalog.activationStarted(command.activationId(), linkId, plan.id());
+        done(item);
         return new ActivationResult(version(), command.activationId());
     }
 
@@ -319,6 +365,35 @@ public class Link {
         }
         apply(new ActivationRemoved(linkId, command.activationId()));
         catalog.activationRemoved(command.activationId());
+        return version();
+    }
+
+    /** Ends every active activation of the plan; a link with none of the plan has nothing to remove (422). */
+    @CommandHandler
+    long handle(RemovePlanActivations command, LinkCatalog catalog, Upstream upstream, MetaData meta) {
+        BulkItem item = BulkItem.of(meta);
+        if (doneBefore(item, command.organisationId())) {
+            return version();
+        }
+        requireReachable(command.organisationId());
+        List<String> ofPlan = activePlans.entrySet().stream()
+                .filter(activation -> activation.getValue().id().equals(command.planId()))
+                .map(Map.Entry::getKey).toList();
+        if (ofPlan.isEmpty()) {
+            throw LinksException.invalidField("plan_id", "link " + linkId + " has no active activation of plan "
+                    + command.planId());
+        }
+        if (item.dryRun()) {
+            return version();
+        }
+        for (String activationId : ofPlan) {
+            if (sim != null) {
+                upstream.deactivate(sim, activationId);
+            }
+            apply(new ActivationRemoved(linkId, activationId));
+            catalog.activationRemoved(activationId);
+        }
+        done(item);
         return version();
     }
 
@@ -409,6 +484,17 @@ public class Link {
     private static PlanActivated activation(String linkId, String activationId, PlanSnapshot plan, Instant now) {
         return new PlanActivated(linkId, activationId, plan, ActivationSource.MANUAL, now,
                 now.plus(plan.validityDays(), ChronoUnit.DAYS));
+    }
+
+    /** Whether {@code item} is a bulk task's item that changed this link already, so that its rerun does nothing. */
+    private boolean doneBefore(BulkItem item, String callerOrganisation) {
+        return item.taskId() != null && organisationId.equals(callerOrganisation) && bulkTasks.contains(item.taskId());
+    }
+
+    private void done(BulkItem item) {
+        if (item.taskId() != null) {
+            apply(new BulkItemApplied(linkId, item.taskId()));
+        }
     }
 
     /** Another organisation's link does not exist for the caller; a removed one is gone. */
@@ -531,6 +617,11 @@ public class Link {
     @EventSourcingHandler
     void on(NetworkStatusObserved event) {
         network = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(BulkItemApplied event) {
+        bulkTasks.add(event.taskId());
     }
 
     @EventSourcingHandler

@@ -7,6 +7,8 @@ public final class ProcessingGroups {
 
     public static final String LINKS = "links";
 
+    public static final String TASKS = "tasks";
+
     /**
      * Whether this node builds read models: every node but those started with {@code links.role=command}, which
      * leave the projections to the query nodes and read what those write.

@@ -1,5 +1,7 @@
 package io.links.query.config;
 
+import io.links.query.bulk.TaskDocument;
+import io.links.query.bulk.TaskItemDocument;
 import io.links.query.link.ActivationDocument;
 import io.links.query.link.LinkDocument;
 import io.links.query.link.SmsDocument;
@@ -41,7 +43,10 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
                     "networkStatus.country", 1),
             new IndexSpec(ActivationDocument.COLLECTION, "link_created", Map.of("linkId", 1), "createdAt", -1),
             new IndexSpec(ActivationDocument.COLLECTION, "link_status", Map.of("linkId", 1), "status", 1),
-            new IndexSpec(SmsDocument.COLLECTION, "link_sent", Map.of("linkId", 1), "sentAt", -1));
+            new IndexSpec(SmsDocument.COLLECTION, "link_sent", Map.of("linkId", 1), "sentAt", -1),
+            new IndexSpec(TaskDocument.COLLECTION, "org_created", Map.of("organisationId", 1), "createdAt", -1),
+            new IndexSpec(TaskItemDocument.COLLECTION, "task_position", Map.of("taskId", 1), "position", 1),
+            new IndexSpec(TaskItemDocument.COLLECTION, "task_status", Map.of("taskId", 1), "status", 1));
 
     private final MongoTemplate mongo;
 

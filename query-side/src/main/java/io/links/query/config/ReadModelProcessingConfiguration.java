@@ -22,7 +22,7 @@ import java.util.List;
 public class ReadModelProcessingConfiguration {
 
     /** The processing groups that write to MongoDB. */
-    public static final List<String> READ_MODEL_GROUPS = List.of(ProcessingGroups.LINKS);
+    public static final List<String> READ_MODEL_GROUPS = List.of(ProcessingGroups.LINKS, ProcessingGroups.TASKS);
 
     /** Where the read-model processors keep their tokens. */
     public static final String TOKENS_COLLECTION = "tracking_tokens";

@@ -6,6 +6,7 @@ import io.links.api.link.ActivationDepleted;
 import io.links.api.link.ActivationExpired;
 import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationStatus;
+import io.links.api.link.BulkItemApplied;
 import io.links.api.link.ImeiLocked;
 import io.links.api.link.ImeiUnlocked;
 import io.links.api.link.LinkCreated;
@@ -30,6 +31,7 @@ import io.links.api.link.SmsStatus;
 import io.links.api.link.Usage;
 import io.links.api.link.UsageRecorded;
 import io.links.query.config.ProcessingGroups;
+import io.links.query.config.VersionWaiter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -258,6 +260,16 @@ public class LinkProjection {
         if (link != null) {
             record(new SmsDocument(event.smsId(), link.id(), link.organisationId(), event.message(),
                     SmsStatus.FAILED, event.attemptedAt(), event.reason()), sequence);
+        }
+    }
+
+    /** The mark a bulk task's item leaves on a link changes none of its fields; only the version moves on. */
+    @EventHandler
+    void on(BulkItemApplied event, @SequenceNumber long sequence) {
+        if (pending(event.linkId(), sequence) != null) {
+            mongo.updateFirst(Query.query(where("_id").is(event.linkId()).and("version").lt(sequence)),
+                    new Update().set("version", sequence), LinkDocument.class);
+            waiter.projected(event.linkId());
         }
     }
 

@@ -11,6 +11,8 @@ import io.links.api.link.LinkView;
 import io.links.api.link.NetworkStatusView;
 import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
+import io.links.query.config.VersionWaiter;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -90,6 +92,16 @@ public class LinkQueries {
                 .limit(page.pageSize());
         List<LinkView> items = mongo.find(query, LinkDocument.class).stream().map(this::view).toList();
         return Page.of(items, total, page);
+    }
+
+    /** The ids of at most {@code limit} listed links matching {@code filter}, oldest first. */
+    public List<String> ids(String organisationId, LinkFilter filter, int limit) {
+        Query query = Query.query(criteria(organisationId, filter))
+                .with(Sort.by(Sort.Direction.ASC, "createdAt").and(Sort.by(Sort.Direction.ASC, "_id")))
+                .limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, LinkDocument.COLLECTION).stream()
+                .map(document -> document.getString("_id")).toList();
     }
 
     private Optional<LinkDocument> find(String organisationId, String linkId) {

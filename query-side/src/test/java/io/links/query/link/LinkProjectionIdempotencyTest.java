@@ -31,6 +31,7 @@ import io.links.api.link.SmsFailed;
 import io.links.api.link.SmsSent;
 import io.links.api.link.Usage;
 import io.links.api.link.UsageRecorded;
+import io.links.query.config.VersionWaiter;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;

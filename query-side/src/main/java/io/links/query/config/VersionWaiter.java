@@ -1,4 +1,4 @@
-package io.links.query.link;
+package io.links.query.config;
 
 import org.springframework.stereotype.Component;
 
@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Wakes requests waiting for a link's read model to reach a version, as soon as this node's projection writes it.
+ * Wakes requests waiting for a read-model document (a link's, a task's) to reach a version, as soon as this node's
+ * projection writes it.
  * Waiters also look at the store every {@link #SLICE} themselves, so a write projected by another node is seen too,
  * a little later.
  */
@@ -20,9 +21,9 @@ public class VersionWaiter {
 
     private final Map<String, Waiters> waiters = new ConcurrentHashMap<>();
 
-    /** Called by the projection after it stored a new version of the link. */
-    public void projected(String linkId) {
-        Waiters monitor = waiters.get(linkId);
+    /** Called by a projection after it stored a new version of the document with this id. */
+    public void projected(String id) {
+        Waiters monitor = waiters.get(id);
         if (monitor != null) {
             synchronized (monitor) {
                 monitor.notifyAll();
@@ -32,12 +33,13 @@ public class VersionWaiter {
 
     /**
      * Answers what {@code check} finds as soon as it finds something, looking again after every projection of the
-     * link on this node and at least every slice, for at most {@code timeout}. The look and the wait happen under
+     * document on this node and at least every slice, for at most {@code timeout}. The look and the wait happen under
      * one lock, so that a projection between them is never missed.
      */
-    <T> Optional<T> await(String linkId, Duration timeout, Supplier<Optional<T>> check) throws InterruptedException {
+    public <T> Optional<T> await(String id, Duration timeout, Supplier<Optional<T>> check)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Waiters monitor = waiters.compute(linkId, (id, existing) -> (existing == null ? new Waiters() : existing)
+        Waiters monitor = waiters.compute(id, (key, existing) -> (existing == null ? new Waiters() : existing)
                 .join());
         try {
             synchronized (monitor) {
@@ -51,11 +53,11 @@ public class VersionWaiter {
                 }
             }
         } finally {
-            waiters.computeIfPresent(linkId, (id, existing) -> existing.leave() ? null : existing);
+            waiters.computeIfPresent(id, (key, existing) -> existing.leave() ? null : existing);
         }
     }
 
-    /** The monitor of one link, counting who waits on it so that it is dropped with the last waiter. */
+    /** The monitor of one document, counting who waits on it so that it is dropped with the last waiter. */
     private static final class Waiters {
         private int count;
 

@@ -1,0 +1,116 @@
+package io.links.query.bulk;
+
+import io.links.api.bulk.BulkOperation;
+import io.links.api.bulk.ItemStatus;
+import io.links.api.bulk.TaskItemView;
+import io.links.api.bulk.TaskStatus;
+import io.links.api.bulk.TaskView;
+import io.links.api.error.ErrorCode;
+import io.links.api.error.LinksException;
+import io.links.api.page.Page;
+import io.links.api.page.PageRequest;
+import io.links.query.config.VersionWaiter;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Reads bulk tasks and their items from the read model.
+ */
+@Service
+public class TaskQueries {
+
+    /** The fields the task listing may be sorted by. */
+    public static final Map<String, String> TASK_SORTS = Map.of("created_at", "createdAt", "updated_at",
+            "updatedAt", "status", "status", "type", "type");
+
+    /** The fields the item listing may be sorted by. */
+    public static final Map<String, String> ITEM_SORTS = Map.of("position", "position", "status", "status",
+            "updated_at", "updatedAt");
+
+    private final MongoTemplate mongo;
+    private final VersionWaiter waiter;
+
+    public TaskQueries(MongoTemplate mongo, VersionWaiter waiter) {
+        this.mongo = mongo;
+        this.waiter = waiter;
+    }
+
+    /** The task, 404 when the organisation has none with this id. */
+    public TaskView get(String organisationId, String taskId) {
+        return find(organisationId, taskId).map(TaskQueries::view)
+                .orElseThrow(() -> LinksException.notFound("task", taskId));
+    }
+
+    /** The task once its read model holds event {@code version}, waiting at most {@code timeout}. */
+    public Optional<TaskView> awaitVersion(String organisationId, String taskId, long version, Duration timeout) {
+        try {
+            return waiter.await(taskId, timeout, () -> find(organisationId, taskId)
+                    .filter(task -> task.version() >= version)).map(TaskQueries::view);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinksException(ErrorCode.UNAVAILABLE, "interrupted while waiting for task " + taskId);
+        }
+    }
+
+    /** The organisation's tasks, newest first unless another order is asked for. */
+    public Page<TaskView> list(String organisationId, List<TaskStatus> statuses, List<BulkOperation> types,
+                               PageRequest page) {
+        Criteria criteria = where("organisationId").is(organisationId);
+        if (!statuses.isEmpty()) {
+            criteria = criteria.and("status").in(statuses);
+        }
+        if (!types.isEmpty()) {
+            criteria = criteria.and("type").in(types);
+        }
+        return page(Query.query(criteria), page, TASK_SORTS, "createdAt", TaskDocument.class)
+                .map(TaskQueries::view);
+    }
+
+    /** The task's items, in the order of the request's links unless another order is asked for. */
+    public Page<TaskItemView> items(String organisationId, String taskId, List<ItemStatus> statuses,
+                                    PageRequest page) {
+        get(organisationId, taskId);
+        Criteria criteria = where("taskId").is(taskId);
+        if (!statuses.isEmpty()) {
+            criteria = criteria.and("status").in(statuses);
+        }
+        return page(Query.query(criteria), page, ITEM_SORTS, "position", TaskItemDocument.class)
+                .map(item -> new TaskItemView(item.linkId(), item.status(), item.errorCode(), item.errorMessage(),
+                        item.updatedAt()));
+    }
+
+    private Optional<TaskDocument> find(String organisationId, String taskId) {
+        return Optional.ofNullable(mongo.findById(taskId, TaskDocument.class))
+                .filter(task -> task.organisationId().equals(organisationId));
+    }
+
+    private <T> Page<T> page(Query query, PageRequest page, Map<String, String> sorts, String defaultField,
+                             Class<T> type) {
+        long total = mongo.count(query, type);
+        if (page.beyond(total)) {
+            return Page.of(List.of(), total, page);
+        }
+        String field = page.sortBy() == null ? defaultField : sorts.get(page.sortBy());
+        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        query.with(Sort.by(direction, field).and(Sort.by(direction, "_id"))).skip(page.offset())
+                .limit(page.pageSize());
+        return Page.of(mongo.find(query, type), total, page);
+    }
+
+    static TaskView view(TaskDocument task) {
+        long pending = task.totalItems() - task.completedItems() - task.failedItems() - task.cancelledItems();
+        return new TaskView(task.id(), task.type(), task.planId(), task.status(), task.totalItems(),
+                task.completedItems(), task.failedItems(), pending, task.cancelledItems(), task.createdAt(),
+                task.updatedAt());
+    }
+}
