@@ -3,8 +3,11 @@ package io.links.app.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
+import io.links.command.upstream.ProviderSimulator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +27,14 @@ class BulkApiTest extends ApiTest {
     private String admin;
     private String coverage;
     private String plan;
+
+    @Autowired
+    private ProviderSimulator simulator;
+
+    @AfterEach
+    void promptProvider() {
+        simulator.latency(Duration.ZERO);
+    }
 
     @BeforeEach
     void catalog() {
@@ -251,6 +262,68 @@ class BulkApiTest extends ApiTest {
                 .isEqualTo(404);
         assertThat(api.get("/tasks", admin).body().get("total").asInt()).isZero();
         assertThat(api.get("/links/" + link, admin).text("status")).isEqualTo("active");
+    }
+
+    @Test
+    void aCancelledTaskStartsNoFurtherItemAndItsCountersAddUp() {
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            links.add(active());
+        }
+        simulator.latency(Duration.ofMillis(150));
+
+        Api.Answer accepted = api.post("/links/bulk/suspend", admin, Map.of("link_ids", links));
+        String task = accepted.text("id");
+        Api.Answer cancelled = api.post("/tasks/" + task + "/cancel", admin, null);
+
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("cancelled");
+        JsonNode ended = await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/tasks/" + task, admin).body(),
+                view -> view.get("pending_items").asInt() == 0);
+        assertThat(ended.get("status").asText()).isEqualTo("cancelled");
+        int completed = ended.get("completed_items").asInt();
+        int skipped = ended.get("cancelled_items").asInt();
+        assertThat(completed + ended.get("failed_items").asInt() + skipped).isEqualTo(60);
+        assertThat(skipped).as("items never started").isPositive();
+        Map<String, JsonNode> items = items(task);
+        for (String link : links) {
+            String expected = "completed".equals(items.get(link).get("status").asText()) ? "suspended" : "active";
+            assertThat(api.get("/links?search=" + link, admin).body().get("items").get(0).get("status").asText())
+                    .as("link %s, item %s", link, items.get(link)).isEqualTo(expected);
+        }
+        assertThat(api.post("/tasks/" + task + "/cancel", admin, null).status()).as("cancelling again")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aCompletedTaskCannotBeCancelled() {
+        String task = run("suspend", Map.of("link_ids", List.of(active()))).get("id").asText();
+
+        Api.Answer refused = api.post("/tasks/" + task + "/cancel", admin, null);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("validation_error");
+        assertThat(api.post("/tasks/no-such-task/cancel", admin, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRetriedRequestWithItsIdempotencyKeyStartsOneTask() {
+        String link = active();
+        String body = Api.json(Map.of("link_ids", List.of(link)));
+
+        Api.Answer first = api.send("POST", "/links/bulk/suspend", admin, "application/json", body,
+                Map.of("Idempotency-Key", "bulk-1"));
+        Api.Answer again = api.send("POST", "/links/bulk/suspend", admin, "application/json", body,
+                Map.of("Idempotency-Key", "bulk-1"));
+        Api.Answer otherBody = api.send("POST", "/links/bulk/resume", admin, "application/json", body,
+                Map.of("Idempotency-Key", "bulk-1"));
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(api.get("/tasks", admin).body().get("total").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"links.operator-key=" + Api.OPERATOR_KEY, "links.demo-data=false",
             // tests take usage snapshots when they want one, so that no round changes a link in the middle of a test
-            "links.usage.interval=0"})
+            "links.usage.interval=0",
+            // small chunks, few at once: even a test's handful of links makes a task of several chunks
+            "links.bulk.chunk-size=10", "links.bulk.chunks-in-flight=2"})
 public abstract class ApiTest {
 
     private static final Path DATA_DIR = TestStores.newDataDir();

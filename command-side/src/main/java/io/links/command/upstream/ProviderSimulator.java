@@ -71,6 +71,7 @@ public class ProviderSimulator implements Upstream {
 
     private volatile double failureRate;
     private volatile double smsFailureRate;
+    private volatile Duration latency;
 
     public ProviderSimulator(UpstreamProperties properties, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
@@ -78,6 +79,7 @@ public class ProviderSimulator implements Upstream {
         this.random = new Random(properties.seed());
         this.failureRate = checkedRate(properties.failureRate());
         this.smsFailureRate = checkedRate(properties.smsFailureRate());
+        this.latency = properties.latency();
         log.info("Provider simulator answers after {} ms, fails {} of calls and {} of SMS (seed {})",
                 properties.latency().toMillis(), failureRate, smsFailureRate, properties.seed());
     }
@@ -232,7 +234,16 @@ public class ProviderSimulator implements Upstream {
             smsSequence = 0;
             failureRate = checkedRate(properties.failureRate());
             smsFailureRate = checkedRate(properties.smsFailureRate());
+            latency = properties.latency();
         }
+    }
+
+    /** Overrides the configured answer delay of every call; until {@link #reset()}. For tests. */
+    public void latency(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a latency is not negative, not " + delay);
+        }
+        latency = delay;
     }
 
     /** Overrides the configured share of calls, from 0 to 1, that fail; until {@link #reset()}. */
@@ -283,7 +294,7 @@ public class ProviderSimulator implements Upstream {
     }
 
     private void awaitLatency(String operation) {
-        Duration latency = properties.latency();
+        Duration latency = this.latency;
         if (latency.isZero()) {
             return;
         }
