@@ -9,6 +9,7 @@ CREATE TABLE bulk_task (
     plan_id         VARCHAR(64),
     actor           VARCHAR(64),
     request_id      VARCHAR(128),
+    chunk_size      INTEGER      NOT NULL,
     cancelled       BOOLEAN      NOT NULL DEFAULT FALSE,
     finished        BOOLEAN      NOT NULL DEFAULT FALSE,
     created_at      TIMESTAMPTZ  NOT NULL

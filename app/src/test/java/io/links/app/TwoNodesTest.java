@@ -4,15 +4,12 @@ import io.links.app.support.Api;
 import io.links.app.support.Concurrently;
 import io.links.app.support.Fixtures;
 import io.links.app.support.ServiceProcess;
+import io.links.app.support.StoredEvents;
 import io.links.app.support.TestStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +73,8 @@ class TwoNodesTest {
         assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(answer -> answer.status() != 200)
                 .allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isBetween(400, 499));
-        assertThat(storedEvents("%SimAttached", contested)).as("events that bind the SIM").isEqualTo(1);
+        assertThat(new StoredEvents(stores).mentioning("%SimAttached", contested)).as("events that bind the SIM")
+                .isEqualTo(1);
         String winner = answers.stream().filter(answer -> answer.status() == 200).findFirst().orElseThrow()
                 .text("id");
         assertThat(b.get("/sims/" + contested, admin).text("link_id")).isEqualTo(winner);
@@ -104,25 +102,10 @@ class TwoNodesTest {
                 .allSatisfy(answer -> assertThat(answer.text("code")).isEqualTo("conflict"));
         long renamed = answers.stream().filter(answer -> answer.status() == 200).count();
         assertThat(renamed).isPositive();
-        assertThat(storedEvents("%LinkRenamed", link)).as("a rename event for every success, none for a conflict")
+        assertThat(new StoredEvents(stores).mentioning("%LinkRenamed", link))
+                .as("a rename event for every success, none for a conflict")
                 .isEqualTo(renamed);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 b.get("/links/" + link, admin).body().get("version").asLong()).isEqualTo(1 + renamed));
-    }
-
-    /** How many stored events of a type whose name matches {@code typePattern} mention {@code id}. */
-    private static long storedEvents(String typePattern, String id) throws Exception {
-        String url = stores.getOrDefault("SPRING_DATASOURCE_URL", "");
-        String sql = "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ? "
-                + "AND convert_from(payload, 'UTF8') LIKE ?";
-        try (Connection connection = DriverManager.getConnection(url, stores.get("SPRING_DATASOURCE_USERNAME"),
-                stores.get("SPRING_DATASOURCE_PASSWORD")); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, typePattern);
-            query.setString(2, "%" + id + "%");
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

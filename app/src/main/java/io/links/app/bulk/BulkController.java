@@ -108,7 +108,7 @@ class BulkController {
         String planId = plan(organisationId, type, body.planId());
         List<String> selected = selection(organisationId, body);
         BulkTaskStore.Task task = new BulkTaskStore.Task(UUID.randomUUID().toString(), organisationId, type, planId,
-                RequestContext.principal().keyId(), RequestContext.requestId(), false);
+                RequestContext.principal().keyId(), RequestContext.requestId(), 0, false);
         if (Boolean.TRUE.equals(body.dryRun())) {
             return ResponseEntity.ok(dryRun(type, runner.check(task, selected)));
         }

@@ -1,10 +1,7 @@
 package io.links.app.store;
 
 import com.mongodb.ConnectionString;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.links.app.LinksProperties;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -12,12 +9,6 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The stores the service runs itself when none is configured: PostgreSQL when {@code spring.datasource.url} is
@@ -31,7 +22,6 @@ public class EmbeddedStoresConfiguration {
 
     static final String NO_DATASOURCE = "'${spring.datasource.url:}'.isEmpty()";
     static final String NO_MONGO = "'${spring.data.mongodb.uri:}'.isEmpty()";
-    private static final int MIN_CACHE_MB = 16;
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(NO_DATASOURCE)
@@ -63,33 +53,16 @@ public class EmbeddedStoresConfiguration {
         };
     }
 
-    @Bean(destroyMethod = "shutdownNow")
+    @Bean(destroyMethod = "close")
     @ConditionalOnExpression(NO_MONGO)
-    public MongoServer embeddedMongo(LinksProperties properties) {
-        Path directory = properties.dataDir().resolve("mongo").toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory, e);
-        }
-        // The server reads every document of a collection for each query (it has no secondary indexes), so the
-        // store's page cache decides whether that is a walk through memory or a decoding of file pages each time.
-        int cacheMegabytes = (int) Math.max(MIN_CACHE_MB, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
-        MVStore store = new MVStore.Builder().fileName(directory.resolve("links.mv").toString())
-                .cacheSize(cacheMegabytes).open();
-        MongoServer server = new MongoServer(new H2Backend(store));
-        InetSocketAddress address = server.bind();
-        log.info("Read-model store: embedded MongoDB wire server (H2 file backend) on port {} with data in {}"
-                + " and a {} MB cache", address.getPort(), directory, cacheMegabytes);
-        return server;
+    public EmbeddedMongo embeddedMongo(LinksProperties properties) {
+        return EmbeddedMongo.start(properties.dataDir().resolve("mongo").toAbsolutePath().normalize());
     }
 
     @Bean
     @ConditionalOnExpression(NO_MONGO)
-    public MongoConnectionDetails embeddedMongoConnection(MongoServer server) {
-        InetSocketAddress address = server.getLocalAddress();
-        ConnectionString connection = new ConnectionString(
-                "mongodb://127.0.0.1:" + address.getPort() + "/links");
+    public MongoConnectionDetails embeddedMongoConnection(EmbeddedMongo mongo) {
+        ConnectionString connection = new ConnectionString("mongodb://127.0.0.1:" + mongo.port() + "/links");
         return () -> connection;
     }
 }

@@ -12,6 +12,7 @@ import io.links.api.link.NetworkType;
 import io.links.api.link.SimSnapshot;
 import io.links.api.link.Usage;
 import io.links.app.support.Api;
+import io.links.app.store.EmbeddedMongo;
 import io.links.app.support.TestStores;
 import io.links.query.link.LinkDocument;
 import org.bson.Document;
@@ -71,7 +72,7 @@ class ListingBenchmark {
     private String configuredUri;
 
     @Autowired(required = false)
-    private de.bwaldvogel.mongo.MongoServer embedded;
+    private EmbeddedMongo embedded;
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
@@ -92,7 +93,7 @@ class ListingBenchmark {
                 (System.nanoTime() - loadStart) / 1e9, TestStores.containers() ? "MongoDB container"
                         : "embedded mongo-java-server, H2 file backend");
 
-        String uri = configuredUri.isEmpty() ? "mongodb://127.0.0.1:" + embedded.getLocalAddress().getPort()
+        String uri = configuredUri.isEmpty() ? "mongodb://127.0.0.1:" + embedded.port()
                 : configuredUri;
         try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> collection = client.getDatabase(uri.contains("/links") ? "links" : "links")

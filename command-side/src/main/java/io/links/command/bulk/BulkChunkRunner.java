@@ -55,14 +55,12 @@ public class BulkChunkRunner implements DisposableBean {
 
     private final CommandGateway commands;
     private final BulkTaskStore store;
-    private final BulkProperties properties;
     private final ExecutorService chunks;
     private final ExecutorService items;
 
     public BulkChunkRunner(CommandGateway commands, BulkTaskStore store, BulkProperties properties) {
         this.commands = commands;
         this.store = store;
-        this.properties = properties;
         this.chunks = Executors.newCachedThreadPool(threads("bulk-chunk"));
         this.items = Executors.newFixedThreadPool(properties.concurrency(), threads("bulk-item"));
     }
@@ -84,8 +82,8 @@ public class BulkChunkRunner implements DisposableBean {
     List<ItemOutcome> run(String taskId, int chunk) {
         BulkTaskStore.Task task = store.task(taskId)
                 .orElseThrow(() -> new IllegalStateException("no bulk task " + taskId));
-        int first = chunk * properties.chunkSize();
-        List<String> links = store.links(taskId, first, first + properties.chunkSize());
+        int first = chunk * task.chunkSize();
+        List<String> links = store.links(taskId, first, first + task.chunkSize());
         Cancellation cancellation = new Cancellation(taskId);
         List<CompletableFuture<ItemOutcome>> running = new ArrayList<>();
         for (int i = 0; i < links.size(); i++) {

@@ -53,7 +53,8 @@ public class BulkTask {
         }
         store.started(new BulkTaskStore.Task(command.taskId(), command.organisationId(), command.operation(),
                 command.planId(), text(meta.get(EventStoreConfiguration.ACTOR)),
-                text(meta.get(EventStoreConfiguration.REQUEST_ID)), false), command.linkIds(), clock.instant());
+                text(meta.get(EventStoreConfiguration.REQUEST_ID)), properties.chunkSize(), false), command.linkIds(),
+                clock.instant());
         apply(new BulkTaskStarted(command.taskId(), command.organisationId(), command.operation(), command.planId(),
                 command.linkIds(), properties.chunkSize()));
     }

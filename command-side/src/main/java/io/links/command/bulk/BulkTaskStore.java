@@ -34,16 +34,18 @@ public class BulkTaskStore {
      * @param planId         its plan, or null
      * @param actor          the key that started it
      * @param requestId      the request that started it
+     * @param chunkSize      its items per chunk, fixed when it started whatever the node's setting is later
      * @param cancelled      whether it was cancelled
      */
     public record Task(String taskId, String organisationId, BulkOperation operation, String planId, String actor,
-                       String requestId, boolean cancelled) {
+                       String requestId, int chunkSize, boolean cancelled) {
     }
 
     void started(Task task, List<String> linkIds, Instant at) {
         jdbc.update("INSERT INTO bulk_task (task_id, organisation_id, operation, plan_id, actor, request_id, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", task.taskId(), task.organisationId(),
-                task.operation().value(), task.planId(), task.actor(), task.requestId(), Timestamp.from(at));
+                + "chunk_size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", task.taskId(), task.organisationId(),
+                task.operation().value(), task.planId(), task.actor(), task.requestId(), task.chunkSize(),
+                Timestamp.from(at));
         List<Object[]> rows = new ArrayList<>();
         for (int position = 0; position < linkIds.size(); position++) {
             rows.add(new Object[] {task.taskId(), position, linkIds.get(position)});
@@ -64,10 +66,10 @@ public class BulkTaskStore {
 
     /** The task, when it exists. */
     public Optional<Task> task(String taskId) {
-        return jdbc.query("SELECT task_id, organisation_id, operation, plan_id, actor, request_id, cancelled "
-                + "FROM bulk_task WHERE task_id = ?", (rs, row) -> new Task(rs.getString(1), rs.getString(2),
-                BulkOperation.fromValue(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getBoolean(7)), taskId).stream().findFirst();
+        return jdbc.query("SELECT task_id, organisation_id, operation, plan_id, actor, request_id, chunk_size, "
+                + "cancelled FROM bulk_task WHERE task_id = ?", (rs, row) -> new Task(rs.getString(1),
+                rs.getString(2), BulkOperation.fromValue(rs.getString(3)), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getInt(7), rs.getBoolean(8)), taskId).stream().findFirst();
     }
 
     /** Whether the task was cancelled. */

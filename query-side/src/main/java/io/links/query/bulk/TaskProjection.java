@@ -89,7 +89,12 @@ public class TaskProjection {
             cancelled += outcome.status() == ItemStatus.CANCELLED ? 1 : 0;
         }
         if (!event.outcomes().isEmpty()) {
-            writes.execute();
+            int matched = writes.execute().getMatchedCount();
+            if (matched != event.outcomes().size()) {
+                // never count an item whose document was not written: fail, and the processor tries again
+                throw new IllegalStateException("chunk " + event.chunk() + " of task " + event.taskId() + " found "
+                        + matched + " of its " + event.outcomes().size() + " item documents");
+            }
         }
         Update counters = new Update().inc("completedItems", completed).inc("failedItems", failed)
                 .inc("cancelledItems", cancelled);
