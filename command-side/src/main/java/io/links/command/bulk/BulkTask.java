@@ -76,7 +76,7 @@ public class BulkTask {
         if (!organisationId.equals(command.organisationId())) {
             throw LinksException.notFound("task", taskId);
         }
-        if (finished && !cancelled) {
+        if (!cancelled && (finished || recorded.size() == chunks)) {
             throw LinksException.validation("task " + taskId + " has completed; there is nothing left to cancel");
         }
         if (!cancelled) {

@@ -41,7 +41,7 @@ class BulkChunkRunnerTest {
     private static final String LINK = "link-1";
 
     private static BulkTaskStore.Task task(BulkOperation operation, String planId) {
-        return new BulkTaskStore.Task(TASK, ORG, operation, planId, "key-1", "req-1", false);
+        return new BulkTaskStore.Task(TASK, ORG, operation, planId, "key-1", "req-1", 50, false);
     }
 
     static Stream<Arguments> operations() {

@@ -102,7 +102,7 @@ class BulkTaskTest {
                     .expectEvents(STARTED);
 
             verify(store).started(new BulkTaskStore.Task(TASK, ORG, BulkOperation.SUSPEND, null, "key-1", "req-1",
-                    false), LINKS, NOW);
+                    10, false), LINKS, NOW);
         }
 
         @Test
@@ -114,7 +114,7 @@ class BulkTaskTest {
                     .expectEvents(new BulkTaskStarted(TASK, ORG, BulkOperation.ACTIVATE_PLAN, "plan-1", links, 10));
 
             verify(store).started(new BulkTaskStore.Task(TASK, ORG, BulkOperation.ACTIVATE_PLAN, "plan-1", null, null,
-                    false), links, NOW);
+                    10, false), links, NOW);
         }
 
         @Test
@@ -202,6 +202,14 @@ class BulkTaskTest {
                     .expectResultMessagePayload(1L);
 
             verify(store, never()).cancelled(anyString());
+        }
+
+        @Test
+        void refusesToCancelATaskWhoseItemsAllRanThoughItIsNotFinishedYet() {
+            refusedWith(fixture.given(STARTED, recorded(0), recorded(1), recorded(2), recorded(3))
+                    .when(new CancelBulkTask(TASK, ORG)), ErrorCode.VALIDATION_ERROR, "has completed");
+
+            verifyNoInteractions(store);
         }
 
         @Test
