@@ -111,12 +111,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static int announcedPort(String log, String announcement) {
-        Matcher port = Pattern.compile(Pattern.quote(announcement)
-                + "(\\d+)").matcher(log);
-        if (!port.find()) {
+        // the log holds every start on this data directory; the last announcement is this process's
+        Matcher port = Pattern.compile(Pattern.quote(announcement) + "(\\d+)").matcher(log);
+        String last = null;
+        while (port.find()) {
+            last = port.group(1);
+        }
+        if (last == null) {
             throw new IllegalStateException("the service log does not announce '" + announcement + "'");
         }
-        return Integer.parseInt(port.group(1));
+        return Integer.parseInt(last);
     }
 
     public Api api() {
