@@ -1,0 +1,112 @@
+package io.links.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.links.app.support.Api;
+import io.links.app.support.Concurrently;
+import io.links.app.support.Fixtures;
+import io.links.app.support.TestStores;
+import io.links.command.upstream.ProviderSimulator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How long a 10,000-link bulk suspend takes from its request to its task's completion, and how many items a second
+ * that is, once with an instant provider and once with a provider that takes 20 ms per call. Not part of the test
+ * run:
+ *
+ * <pre>./mvnw -B -pl app -am test -Dtest=BulkBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * <p>{@code -Dbenchmark.links=N} changes the size. The links are created through the API beforehand, active with
+ * one plan; between the two runs a bulk resume makes them active again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"links.operator-key=" + Api.OPERATOR_KEY, "links.demo-data=false", "links.usage.interval=0"})
+class BulkBenchmark {
+
+    private static final Path DATA_DIR = TestStores.newDataDir();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private ProviderSimulator simulator;
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        TestStores.register(registry, DATA_DIR);
+    }
+
+    @Test
+    void bulkSuspendThroughput() throws Exception {
+        int count = Integer.getInteger("benchmark.links", 10_000);
+        Api api = new Api(port);
+        Fixtures fixtures = new Fixtures(api);
+        String key = fixtures.organisation();
+        String plan = fixtures.plan(key, fixtures.coverage(key, "DEU"), "eu");
+        long setup = System.nanoTime();
+        List<String> links = create(fixtures, key, plan, count);
+        System.out.printf(Locale.ROOT, "%nCreated %,d active links in %.1f s (%s)%n", count,
+                (System.nanoTime() - setup) / 1e9, TestStores.containers() ? "PostgreSQL and MongoDB containers"
+                        : "embedded PostgreSQL and mongo-java-server");
+
+        simulator.latency(Duration.ZERO);
+        report("suspend, provider 0 ms", run(api, key, "suspend", links));
+        report("resume, provider 0 ms", run(api, key, "resume", links));
+        simulator.latency(Duration.ofMillis(20));
+        report("suspend, provider 20 ms", run(api, key, "suspend", links));
+        simulator.latency(Duration.ZERO);
+    }
+
+    private static double[] run(Api api, String key, String operation, List<String> links) {
+        long start = System.nanoTime();
+        Api.Answer accepted = api.post("/links/bulk/" + operation, key, Map.of("link_ids", links));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String task = accepted.text("id");
+        JsonNode done = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/tasks/" + task, key).body(),
+                        view -> "completed".equals(view.get("status").asText()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(done.get("completed_items").asInt()).as(done.toString()).isEqualTo(links.size());
+        return new double[] {links.size(), seconds};
+    }
+
+    private static void report(String what, double[] run) {
+        System.out.printf(Locale.ROOT, "Bulk %-26s %,7d items in %6.2f s = %7.0f items/s%n", what, (int) run[0],
+                run[1], run[0] / run[1]);
+    }
+
+    private static List<String> create(Fixtures fixtures, String key, String plan, int count) throws Exception {
+        int threads = 8;
+        List<Callable<List<String>>> batches = new ArrayList<>();
+        for (int batch = 0; batch < threads; batch++) {
+            int size = count / threads + (batch < count % threads ? 1 : 0);
+            batches.add(() -> {
+                List<String> created = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    Api.Answer link = fixtures.link(key, "device", List.of(plan), "eu");
+                    assertThat(link.status()).as(link.toString()).isEqualTo(201);
+                    created.add(link.text("id"));
+                }
+                return created;
+            });
+        }
+        List<String> links = new ArrayList<>();
+        Concurrently.all(batches).forEach(links::addAll);
+        return links;
+    }
+}
