@@ -25,6 +25,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final int MIN_CACHE_MB = 16;
+    private static final int WRITE_BUFFER_KB = 64 * 1024;
+    private static final int WRITE_DELAY_MS = 15_000;
     static final String FILE = "links.mv";
     static final String OPEN_MARKER = "open.marker";
 
@@ -54,8 +56,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         // The server reads every document of a collection for each query (it has no secondary indexes), so the
         // store's page cache decides whether that is a walk through memory or a decoding of file pages each time.
         int cacheMegabytes = (int) Math.max(MIN_CACHE_MB, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        // Every write to the file serializes whole pages again, so writes are gathered: a crash loses them anyway,
+        // since the store then starts empty; a clean stop writes everything.
         MVStore store = new MVStore.Builder().fileName(directory.resolve(FILE).toString())
-                .cacheSize(cacheMegabytes).open();
+                .cacheSize(cacheMegabytes).autoCommitBufferSize(WRITE_BUFFER_KB).open();
+        store.setAutoCommitDelay(WRITE_DELAY_MS);
         EmbeddedMongo mongo = new EmbeddedMongo(new MongoServer(new H2Backend(store)), directory);
         log.info("Read-model store: embedded MongoDB wire server (H2 file backend) on port {} with data in {}"
                 + " and a {} MB cache", mongo.port(), directory, cacheMegabytes);

@@ -192,7 +192,7 @@ class ListingBenchmark {
                     id + "\n" + name.toLowerCase(Locale.ROOT) + (sim == null ? "" : "\n" + sim.iccid()), status, sim,
                     sim == null ? null : type.value(), sim == null ? List.of() : countries, zones,
                     activations ? List.of("plan-" + plan) : List.of(),
-                    activations ? List.of("cov-" + plan % 3) : List.of(),
+                    activations ? List.of("cov-" + plan % 3) : List.of(), List.of(),
                     new Usage(traffic / 3, traffic - traffic / 3, traffic, 0), traffic, network, List.of(), null,
                     "{}", 3, created, updated));
             if (batch.size() == 1_000) {

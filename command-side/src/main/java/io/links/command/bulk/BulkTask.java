@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * outcomes once, however often the chunk runs, so that every item is counted exactly once. The
  * {@link BulkTaskSaga} decides what runs when.
  */
-@Aggregate
+@Aggregate(cache = BulkConfiguration.TASK_CACHE)
 public class BulkTask {
 
     @AggregateIdentifier

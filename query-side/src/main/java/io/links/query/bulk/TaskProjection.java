@@ -133,10 +133,10 @@ public class TaskProjection {
         return task == null || task.version() >= sequence ? null : task;
     }
 
+    /** Every handler has checked with {@link #pending} first; the task is addressed by its id alone (see links). */
     private void apply(String taskId, long sequence, Instant at, Update update) {
         update.set("version", sequence).set("updatedAt", at);
-        mongo.updateFirst(Query.query(where("_id").is(taskId).and("version").lt(sequence)), update,
-                TaskDocument.class);
+        mongo.updateFirst(byId(taskId), update, TaskDocument.class);
         waiter.projected(taskId);
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
  * @param compatibilityZones its zones
  * @param activePlanIds      plans with an active activation
  * @param activeCoverageIds  coverages of those plans
+ * @param activations        every activation of the link, ended ones included, with its plan and traffic
  * @param usage              traffic summed over its activations
  * @param usageTotal         {@code usage.bytesTotal}, for sorting
  * @param networkStatus      last network status
@@ -40,9 +41,9 @@ import java.util.List;
 public record LinkDocument(@Id String id, String organisationId, String name, String nameKey, String searchText,
                            LinkStatus status, SimSnapshot sim, String simType, List<String> simCountries,
                            List<String> compatibilityZones, List<String> activePlanIds,
-                           List<String> activeCoverageIds, Usage usage, long usageTotal, NetworkStatus networkStatus,
-                           List<NetworkType> barredNetworkTypes, String imeiLock, String metaJson, long version,
-                           Instant createdAt, Instant updatedAt) {
+                           List<String> activeCoverageIds, List<ActivationEntry> activations, Usage usage,
+                           long usageTotal, NetworkStatus networkStatus, List<NetworkType> barredNetworkTypes,
+                           String imeiLock, String metaJson, long version, Instant createdAt, Instant updatedAt) {
 
     public static final String COLLECTION = "links";
 }

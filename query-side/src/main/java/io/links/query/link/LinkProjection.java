@@ -6,7 +6,6 @@ import io.links.api.link.ActivationDepleted;
 import io.links.api.link.ActivationExpired;
 import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationStatus;
-import io.links.api.link.BulkItemApplied;
 import io.links.api.link.ImeiLocked;
 import io.links.api.link.ImeiUnlocked;
 import io.links.api.link.LinkCreated;
@@ -36,6 +35,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,6 +43,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Builds the link and activation read models. Every document remembers the sequence number of the last event
  * applied to it and ignores events at or below it, so replays and redeliveries leave it unchanged.
+ *
+ * <p>{@code BulkItemApplied}, the mark a bulk task leaves on a link so that its item never changes it twice, changes
+ * nothing a reader sees and is not projected: a link's {@code version} then skips its number, and no one waits for
+ * it, since bulk items answer no request.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.LINKS)
@@ -77,7 +82,7 @@ public class LinkProjection {
         SimSnapshot sim = event.sim();
         mongo.insert(new LinkDocument(event.linkId(), event.organisationId(), event.name(), lower(event.name()),
                 searchText(event.name(), event.linkId(), sim), LinkStatus.PRE_ACTIVE, sim, sim.type().value(),
-                sim.countries(), event.compatibilityZones(), List.of(), List.of(), Usage.ZERO, 0,
+                sim.countries(), event.compatibilityZones(), List.of(), List.of(), List.of(), Usage.ZERO, 0,
                 NetworkStatus.UNKNOWN, List.of(), null, "{}", sequence, at, at));
         waiter.projected(event.linkId());
     }
@@ -93,7 +98,12 @@ public class LinkProjection {
                     event.plan(), ActivationStatus.ACTIVE, event.source(), Usage.ZERO, sequence, at, at,
                     event.activatedAt(), event.expiresAt()));
         }
-        apply(event.linkId(), sequence, at, activePlans(event.linkId()).set("status", LinkStatus.ACTIVE));
+        List<ActivationEntry> entries = new ArrayList<>(activations(link));
+        if (entries.stream().noneMatch(entry -> entry.id().equals(event.activationId()))) {
+            entries.add(new ActivationEntry(event.activationId(), event.plan().id(), event.plan().coverageId(), true,
+                    Usage.ZERO));
+        }
+        apply(event.linkId(), sequence, at, activations(entries).set("status", LinkStatus.ACTIVE));
     }
 
     @EventHandler
@@ -112,13 +122,14 @@ public class LinkProjection {
     }
 
     private void ended(String linkId, String activationId, ActivationStatus status, long sequence, Instant at) {
-        if (pending(linkId, sequence) == null) {
+        LinkDocument link = pending(linkId, sequence);
+        if (link == null) {
             return;
         }
-        mongo.updateFirst(Query.query(where("_id").is(activationId).and("version").lt(sequence)),
-                new Update().set("status", status).set("updatedAt", at).set("version", sequence),
-                ActivationDocument.class);
-        apply(linkId, sequence, at, activePlans(linkId));
+        mongo.updateFirst(byId(activationId), new Update().set("status", status).set("updatedAt", at)
+                .set("version", sequence), ActivationDocument.class);
+        apply(linkId, sequence, at, activations(activations(link).stream()
+                .map(entry -> entry.id().equals(activationId) ? entry.ended() : entry).toList()));
     }
 
     /**
@@ -128,17 +139,15 @@ public class LinkProjection {
      */
     @EventHandler
     void on(UsageRecorded event, @SequenceNumber long sequence) {
-        if (pending(event.linkId(), sequence) == null) {
+        LinkDocument link = pending(event.linkId(), sequence);
+        if (link == null) {
             return;
         }
-        mongo.updateFirst(Query.query(where("_id").is(event.activationId()).and("version").lt(sequence)),
-                new Update().set("usage", event.usage()).set("version", sequence), ActivationDocument.class);
-        Usage total = mongo.find(Query.query(where("linkId").is(event.linkId())), ActivationDocument.class).stream()
-                .map(ActivationDocument::usage).reduce(Usage.ZERO, Usage::plus);
-        mongo.updateFirst(Query.query(where("_id").is(event.linkId()).and("version").lt(sequence)),
-                new Update().set("usage", total).set("usageTotal", total.bytesTotal()).set("version", sequence),
-                LinkDocument.class);
-        waiter.projected(event.linkId());
+        mongo.updateFirst(byId(event.activationId()), new Update().set("usage", event.usage())
+                .set("version", sequence), ActivationDocument.class);
+        write(event.linkId(), sequence, activations(activations(link).stream()
+                .map(entry -> entry.id().equals(event.activationId()) ? entry.withUsage(event.usage()) : entry)
+                .toList()));
     }
 
     @EventHandler
@@ -152,14 +161,14 @@ public class LinkProjection {
 
     @EventHandler
     void on(LinkMetaReplaced event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (pending(event.linkId(), sequence) != null) {
+        if (unapplied(event.linkId(), sequence)) {
             apply(event.linkId(), sequence, at, new Update().set("metaJson", toJson(event.meta())));
         }
     }
 
     @EventHandler
     void on(LinkDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (pending(event.linkId(), sequence) != null) {
+        if (unapplied(event.linkId(), sequence)) {
             apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.REMOVED));
         }
     }
@@ -209,28 +218,28 @@ public class LinkProjection {
 
     @EventHandler
     void on(ImeiLocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (pending(event.linkId(), sequence) != null) {
+        if (unapplied(event.linkId(), sequence)) {
             apply(event.linkId(), sequence, at, new Update().set("imeiLock", event.imei()));
         }
     }
 
     @EventHandler
     void on(ImeiUnlocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (pending(event.linkId(), sequence) != null) {
+        if (unapplied(event.linkId(), sequence)) {
             apply(event.linkId(), sequence, at, new Update().set("imeiLock", null));
         }
     }
 
     @EventHandler
     void on(LinkSuspended event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (pending(event.linkId(), sequence) != null) {
+        if (unapplied(event.linkId(), sequence)) {
             apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.SUSPENDED));
         }
     }
 
     @EventHandler
     void on(LinkResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (pending(event.linkId(), sequence) != null) {
+        if (unapplied(event.linkId(), sequence)) {
             apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.ACTIVE));
         }
     }
@@ -238,10 +247,8 @@ public class LinkProjection {
     /** An observation changes what the link's filters see, not the link itself: its update time stays. */
     @EventHandler
     void on(NetworkStatusObserved event, @SequenceNumber long sequence) {
-        if (pending(event.linkId(), sequence) != null) {
-            mongo.updateFirst(Query.query(where("_id").is(event.linkId()).and("version").lt(sequence)),
-                    new Update().set("networkStatus", event.status()).set("version", sequence), LinkDocument.class);
-            waiter.projected(event.linkId());
+        if (unapplied(event.linkId(), sequence)) {
+            write(event.linkId(), sequence, new Update().set("networkStatus", event.status()));
         }
     }
 
@@ -263,24 +270,23 @@ public class LinkProjection {
         }
     }
 
-    /** The mark a bulk task's item leaves on a link changes none of its fields; only the version moves on. */
-    @EventHandler
-    void on(BulkItemApplied event, @SequenceNumber long sequence) {
-        if (pending(event.linkId(), sequence) != null) {
-            mongo.updateFirst(Query.query(where("_id").is(event.linkId()).and("version").lt(sequence)),
-                    new Update().set("version", sequence), LinkDocument.class);
-            waiter.projected(event.linkId());
-        }
-    }
-
     /** An SMS changes no field of its link; only the link's version moves on. */
     private void record(SmsDocument sms, long sequence) {
         if (!mongo.exists(byId(sms.id()), SmsDocument.class)) {
             mongo.insert(sms);
         }
-        mongo.updateFirst(Query.query(where("_id").is(sms.linkId()).and("version").lt(sequence)),
-                new Update().set("version", sequence), LinkDocument.class);
-        waiter.projected(sms.linkId());
+        write(sms.linkId(), sequence, new Update());
+    }
+
+    /**
+     * Whether the link exists and has not yet applied the event with this sequence number; reads its version only,
+     * for the handlers that need nothing else of the document.
+     */
+    private boolean unapplied(String linkId, long sequence) {
+        Query query = byId(linkId);
+        query.fields().include("version");
+        Document version = mongo.findOne(query, Document.class, LinkDocument.COLLECTION);
+        return version != null && version.get("version", Number.class).longValue() < sequence;
     }
 
     /** The link, when it exists and has not yet applied the event with this sequence number. */
@@ -289,13 +295,28 @@ public class LinkProjection {
         return link == null || link.version() >= sequence ? null : link;
     }
 
-    /** The link's plan and coverage lists recomputed from its active activations. */
-    private Update activePlans(String linkId) {
-        List<ActivationDocument> active = mongo.find(Query.query(where("linkId").is(linkId)
-                .and("status").is(ActivationStatus.ACTIVE)), ActivationDocument.class);
-        return new Update()
-                .set("activePlanIds", active.stream().map(a -> a.plan().id()).distinct().toList())
-                .set("activeCoverageIds", active.stream().map(a -> a.plan().coverageId()).distinct().toList());
+    /**
+     * The link's activations as its document keeps them; a document written before it kept them gets them from the
+     * activation documents, once.
+     */
+    private List<ActivationEntry> activations(LinkDocument link) {
+        if (link.activations() != null) {
+            return link.activations();
+        }
+        return mongo.find(Query.query(where("linkId").is(link.id())), ActivationDocument.class).stream()
+                .map(activation -> new ActivationEntry(activation.id(), activation.plan().id(),
+                        activation.plan().coverageId(), activation.status() == ActivationStatus.ACTIVE,
+                        activation.usage())).toList();
+    }
+
+    /** The activations, and the plan and coverage lists and the usage sum that follow from them. */
+    private static Update activations(List<ActivationEntry> entries) {
+        List<ActivationEntry> active = entries.stream().filter(ActivationEntry::active).toList();
+        Usage total = entries.stream().map(ActivationEntry::usage).reduce(Usage.ZERO, Usage::plus);
+        return new Update().set("activations", entries)
+                .set("activePlanIds", active.stream().map(ActivationEntry::planId).distinct().toList())
+                .set("activeCoverageIds", active.stream().map(ActivationEntry::coverageId).distinct().toList())
+                .set("usage", total).set("usageTotal", total.bytesTotal());
     }
 
     private String toJson(Map<String, Object> meta) {
@@ -306,11 +327,19 @@ public class LinkProjection {
         }
     }
 
-    /** Applies {@code update} unless the link already holds this event, and wakes requests waiting for it. */
+    /** Applies a change of the link itself, which moves its update time. */
     private void apply(String linkId, long sequence, Instant at, Update update) {
-        update.set("version", sequence).set("updatedAt", at);
-        mongo.updateFirst(Query.query(where("_id").is(linkId).and("version").lt(sequence)), update,
-                LinkDocument.class);
+        write(linkId, sequence, update.set("updatedAt", at));
+    }
+
+    /**
+     * Writes {@code update} and the event's sequence number to the link's document, and wakes requests waiting for
+     * it. Every handler has checked with {@link #pending} that the link has not applied the event yet, and only one
+     * thread handles a link's events, so the document is addressed by its id alone: the embedded store finds a
+     * document through its id index only when the filter names nothing else.
+     */
+    private void write(String linkId, long sequence, Update update) {
+        mongo.updateFirst(byId(linkId), update.set("version", sequence), LinkDocument.class);
         waiter.projected(linkId);
     }
 
