@@ -2,7 +2,6 @@ package io.links.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.links.app.support.Api;
-import io.links.app.support.Concurrently;
 import io.links.app.support.Fixtures;
 import io.links.app.support.TestStores;
 import io.links.command.upstream.ProviderSimulator;
@@ -15,11 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +56,7 @@ class BulkBenchmark {
         String key = fixtures.organisation();
         String plan = fixtures.plan(key, fixtures.coverage(key, "DEU"), "eu");
         long setup = System.nanoTime();
-        List<String> links = create(fixtures, key, plan, count);
+        List<String> links = fixtures.activeLinks(key, plan, count);
         System.out.printf(Locale.ROOT, "%nCreated %,d active links in %.1f s (%s)%n", count,
                 (System.nanoTime() - setup) / 1e9, TestStores.containers() ? "PostgreSQL and MongoDB containers"
                         : "embedded PostgreSQL and mongo-java-server");
@@ -88,25 +85,5 @@ class BulkBenchmark {
     private static void report(String what, double[] run) {
         System.out.printf(Locale.ROOT, "Bulk %-26s %,7d items in %6.2f s = %7.0f items/s%n", what, (int) run[0],
                 run[1], run[0] / run[1]);
-    }
-
-    private static List<String> create(Fixtures fixtures, String key, String plan, int count) throws Exception {
-        int threads = 8;
-        List<Callable<List<String>>> batches = new ArrayList<>();
-        for (int batch = 0; batch < threads; batch++) {
-            int size = count / threads + (batch < count % threads ? 1 : 0);
-            batches.add(() -> {
-                List<String> created = new ArrayList<>();
-                for (int i = 0; i < size; i++) {
-                    Api.Answer link = fixtures.link(key, "device", List.of(plan), "eu");
-                    assertThat(link.status()).as(link.toString()).isEqualTo(201);
-                    created.add(link.text("id"));
-                }
-                return created;
-            });
-        }
-        List<String> links = new ArrayList<>();
-        Concurrently.all(batches).forEach(links::addAll);
-        return links;
     }
 }

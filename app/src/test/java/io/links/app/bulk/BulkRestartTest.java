@@ -2,7 +2,6 @@ package io.links.app.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.links.app.support.Api;
-import io.links.app.support.Concurrently;
 import io.links.app.support.Fixtures;
 import io.links.app.support.ServiceProcess;
 import io.links.app.support.StoredEvents;
@@ -11,10 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +35,7 @@ class BulkRestartTest {
             Fixtures fixtures = new Fixtures(api);
             key = fixtures.organisation();
             String plan = fixtures.plan(key, fixtures.coverage(key, "DEU"), "eu");
-            links = activeLinks(fixtures, key, plan);
+            links = fixtures.activeLinks(key, plan, LINKS);
 
             task = api.post("/links/bulk/suspend", key, Map.of("link_ids", links)).text("id");
             killOnceDone(service, key, task, LINKS / 5);
@@ -85,23 +82,5 @@ class BulkRestartTest {
                 .until(() -> api.get("/tasks/" + task, key), answer -> answer.status() == 200
                         && answer.body().get("completed_items").asInt() >= items);
         service.kill();
-    }
-
-    private static List<String> activeLinks(Fixtures fixtures, String key, String plan) throws Exception {
-        List<Callable<List<String>>> batches = new ArrayList<>();
-        for (int batch = 0; batch < 8; batch++) {
-            batches.add(() -> {
-                List<String> created = new ArrayList<>();
-                for (int i = 0; i < LINKS / 8; i++) {
-                    Api.Answer link = fixtures.link(key, "device", List.of(plan), "eu");
-                    assertThat(link.status()).as(link.toString()).isEqualTo(201);
-                    created.add(link.text("id"));
-                }
-                return created;
-            });
-        }
-        List<String> links = new ArrayList<>();
-        Concurrently.all(batches).forEach(links::addAll);
-        return links;
     }
 }

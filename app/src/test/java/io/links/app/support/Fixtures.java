@@ -2,8 +2,10 @@ package io.links.app.support;
 
 import io.links.api.validation.Identifiers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,25 @@ public final class Fixtures {
     /** A link on a new SIM of {@code zones}, with the given plans activated. */
     public Api.Answer link(String key, String name, List<String> planIds, String... zones) {
         return api.post("/links", key, Map.of("name", name, "sim_id", sim(key, zones), "plan_ids", planIds));
+    }
+
+    /** {@code count} links active on {@code planId}, each on a new SIM of zone {@code eu}, created 8 at a time. */
+    public List<String> activeLinks(String key, String planId, int count) throws Exception {
+        int threads = 8;
+        List<Callable<List<String>>> batches = new ArrayList<>();
+        for (int batch = 0; batch < threads; batch++) {
+            int size = count / threads + (batch < count % threads ? 1 : 0);
+            batches.add(() -> {
+                List<String> created = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    created.add(created(link(key, "device", List.of(planId), "eu")));
+                }
+                return created;
+            });
+        }
+        List<String> links = new ArrayList<>();
+        Concurrently.all(batches).forEach(links::addAll);
+        return links;
     }
 
     /** A fresh valid ICCID. */

@@ -9,8 +9,8 @@ import io.links.api.error.ErrorCode;
 import io.links.api.error.LinksException;
 import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
+import io.links.query.config.Pages;
 import io.links.query.config.VersionWaiter;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -72,7 +72,7 @@ public class TaskQueries {
         if (!types.isEmpty()) {
             criteria = criteria.and("type").in(types);
         }
-        return page(Query.query(criteria), page, TASK_SORTS, "createdAt", TaskDocument.class)
+        return Pages.of(mongo, Query.query(criteria), page, TASK_SORTS, "createdAt", TaskDocument.class)
                 .map(TaskQueries::view);
     }
 
@@ -84,7 +84,7 @@ public class TaskQueries {
         if (!statuses.isEmpty()) {
             criteria = criteria.and("status").in(statuses);
         }
-        return page(Query.query(criteria), page, ITEM_SORTS, "position", TaskItemDocument.class)
+        return Pages.of(mongo, Query.query(criteria), page, ITEM_SORTS, "position", TaskItemDocument.class)
                 .map(item -> new TaskItemView(item.linkId(), item.status(), item.errorCode(), item.errorMessage(),
                         item.updatedAt()));
     }
@@ -92,19 +92,6 @@ public class TaskQueries {
     private Optional<TaskDocument> find(String organisationId, String taskId) {
         return Optional.ofNullable(mongo.findById(taskId, TaskDocument.class))
                 .filter(task -> task.organisationId().equals(organisationId));
-    }
-
-    private <T> Page<T> page(Query query, PageRequest page, Map<String, String> sorts, String defaultField,
-                             Class<T> type) {
-        long total = mongo.count(query, type);
-        if (page.beyond(total)) {
-            return Page.of(List.of(), total, page);
-        }
-        String field = page.sortBy() == null ? defaultField : sorts.get(page.sortBy());
-        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
-        query.with(Sort.by(direction, field).and(Sort.by(direction, "_id"))).skip(page.offset())
-                .limit(page.pageSize());
-        return Page.of(mongo.find(query, type), total, page);
     }
 
     static TaskView view(TaskDocument task) {

@@ -7,7 +7,7 @@ import io.links.api.link.ActivationView;
 import io.links.api.link.SmsView;
 import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
-import org.springframework.data.domain.Sort;
+import io.links.query.config.Pages;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -52,7 +52,7 @@ public class ActivityQueries {
         if (!sources.isEmpty()) {
             criteria = criteria.and("source").in(sources);
         }
-        return page(Query.query(criteria), page, ACTIVATION_SORTS, "createdAt", ActivationDocument.class)
+        return Pages.of(mongo, Query.query(criteria), page, ACTIVATION_SORTS, "createdAt", ActivationDocument.class)
                 .map(ActivityQueries::view);
     }
 
@@ -69,20 +69,7 @@ public class ActivityQueries {
     /** The link's SMS attempts, sent and failed, newest first unless another order is asked for. */
     public Page<SmsView> sms(String organisationId, String linkId, PageRequest page) {
         Query query = Query.query(where("linkId").is(linkId).and("organisationId").is(organisationId));
-        return page(query, page, SMS_SORTS, "sentAt", SmsDocument.class).map(ActivityQueries::view);
-    }
-
-    private <T> Page<T> page(Query query, PageRequest page, Map<String, String> sorts, String defaultField,
-                             Class<T> type) {
-        long total = mongo.count(query, type);
-        if (page.beyond(total)) {
-            return Page.of(List.of(), total, page);
-        }
-        String field = page.sortBy() == null ? defaultField : sorts.get(page.sortBy());
-        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
-        query.with(Sort.by(direction, field).and(Sort.by(direction, "_id"))).skip(page.offset())
-                .limit(page.pageSize());
-        return Page.of(mongo.find(query, type), total, page);
+        return Pages.of(mongo, query, page, SMS_SORTS, "sentAt", SmsDocument.class).map(ActivityQueries::view);
     }
 
     static ActivationView view(ActivationDocument activation) {

@@ -11,6 +11,7 @@ import io.links.api.link.LinkView;
 import io.links.api.link.NetworkStatusView;
 import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
+import io.links.query.config.Pages;
 import io.links.query.config.VersionWaiter;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -80,18 +81,8 @@ public class LinkQueries {
 
     /** A page of the organisation's links that are not removed and match {@code filter}. */
     public Page<LinkView> list(String organisationId, LinkFilter filter, PageRequest page) {
-        Query query = Query.query(criteria(organisationId, filter));
-        long total = mongo.count(query, LinkDocument.class);
-        if (page.beyond(total)) {
-            return Page.of(List.of(), total, page);
-        }
-        String field = page.sortBy() == null ? "updatedAt" : SORTS.get(page.sortBy());
-        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
-        query.with(Sort.by(direction, field).and(Sort.by(direction, "_id")))
-                .skip(page.offset())
-                .limit(page.pageSize());
-        List<LinkView> items = mongo.find(query, LinkDocument.class).stream().map(this::view).toList();
-        return Page.of(items, total, page);
+        return Pages.of(mongo, Query.query(criteria(organisationId, filter)), page, SORTS, "updatedAt",
+                LinkDocument.class).map(this::view);
     }
 
     /** The ids of at most {@code limit} listed links matching {@code filter}, oldest first. */
