@@ -3,11 +3,8 @@ package io.links.app.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
-import io.links.command.upstream.ProviderSimulator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,14 +24,6 @@ class BulkApiTest extends ApiTest {
     private String admin;
     private String coverage;
     private String plan;
-
-    @Autowired
-    private ProviderSimulator simulator;
-
-    @AfterEach
-    void promptProvider() {
-        simulator.latency(Duration.ZERO);
-    }
 
     @BeforeEach
     void catalog() {

@@ -3,12 +3,8 @@ package io.links.app.health;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
-import io.links.command.upstream.ProviderSimulator;
 import io.links.command.upstream.ProviderSimulator.SimStatus;
-import io.links.command.upstream.ResilientUpstream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,18 +19,6 @@ class UpstreamHealthApiTest extends ApiTest {
 
     /** ResilientUpstream's minimum number of calls before the breaker judges the failure rate, at least half. */
     private static final int CALLS_TO_OPEN = 10;
-
-    @Autowired
-    private ProviderSimulator simulator;
-
-    @Autowired
-    private ResilientUpstream upstream;
-
-    @AfterEach
-    void healthyProvider() {
-        simulator.failureRate(0);
-        upstream.reset();
-    }
 
     @Test
     void aFailingProviderOpensTheBreakerWhichHealthShowsWhileStayingUp() {

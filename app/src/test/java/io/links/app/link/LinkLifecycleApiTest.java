@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
 import io.links.app.support.Fixtures;
-import io.links.command.upstream.ProviderSimulator;
-import io.links.command.upstream.ResilientUpstream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,12 +21,6 @@ import static org.awaitility.Awaitility.await;
  */
 class LinkLifecycleApiTest extends ApiTest {
 
-    @Autowired
-    private ProviderSimulator simulator;
-
-    @Autowired
-    private ResilientUpstream upstream;
-
     private String admin;
     private String coverage;
     private String plan;
@@ -40,13 +30,6 @@ class LinkLifecycleApiTest extends ApiTest {
         admin = fixtures.organisation();
         coverage = fixtures.coverage(admin, "DEU");
         plan = fixtures.plan(admin, coverage, "eu");
-    }
-
-    @AfterEach
-    void healthyProvider() {
-        simulator.failureRate(0);
-        simulator.smsFailureRate(0);
-        upstream.reset();
     }
 
     private String activeLink() {

@@ -5,13 +5,9 @@ import io.links.api.link.NetworkType;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
 import io.links.app.support.Fixtures;
-import io.links.command.upstream.ProviderSimulator;
 import io.links.command.upstream.ProviderSimulator.SimState;
 import io.links.command.upstream.ProviderSimulator.SimStatus;
-import io.links.command.upstream.ResilientUpstream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,18 +31,6 @@ class UpstreamConsistencyTest extends ApiTest {
     private static final int LINKS = 50;
     private static final int COMMANDS = 1000;
     private static final List<String> TYPES = List.of("2g", "3g", "4g", "5g", "lte_m", "nb_iot");
-
-    @Autowired
-    private ProviderSimulator simulator;
-
-    @Autowired
-    private ResilientUpstream upstream;
-
-    @AfterEach
-    void healthyProvider() {
-        simulator.failureRate(0);
-        upstream.reset();
-    }
 
     @Test
     void providerAndReadModelAgreeAfterAThousandRandomCommandsWithFailures() {

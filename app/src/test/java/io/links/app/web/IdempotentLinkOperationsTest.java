@@ -22,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotentLinkOperationsTest extends ApiTest {
 
     @Autowired
-    private ProviderSimulator simulator;
-
-    @Autowired
     private EventStorageEngine events;
 
     @Test

@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -196,24 +197,12 @@ public class LinkProjection {
 
     @EventHandler
     void on(NetworkTypesBarred event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        LinkDocument link = pending(event.linkId(), sequence);
-        if (link != null) {
-            Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
-            barred.addAll(link.barredNetworkTypes());
-            barred.addAll(event.networkTypes());
-            apply(link.id(), sequence, at, new Update().set("barredNetworkTypes", List.copyOf(barred)));
-        }
+        barred(event.linkId(), sequence, at, barred -> barred.addAll(event.networkTypes()));
     }
 
     @EventHandler
     void on(NetworkTypesUnbarred event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        LinkDocument link = pending(event.linkId(), sequence);
-        if (link != null) {
-            Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
-            barred.addAll(link.barredNetworkTypes());
-            barred.removeAll(event.networkTypes());
-            apply(link.id(), sequence, at, new Update().set("barredNetworkTypes", List.copyOf(barred)));
-        }
+        barred(event.linkId(), sequence, at, barred -> barred.removeAll(event.networkTypes()));
     }
 
     @EventHandler
@@ -293,6 +282,17 @@ public class LinkProjection {
     private LinkDocument pending(String linkId, long sequence) {
         LinkDocument link = mongo.findById(linkId, LinkDocument.class);
         return link == null || link.version() >= sequence ? null : link;
+    }
+
+    /** Changes the link's set of barred types by {@code change}, unless the link holds this event already. */
+    private void barred(String linkId, long sequence, Instant at, Consumer<Set<NetworkType>> change) {
+        LinkDocument link = pending(linkId, sequence);
+        if (link != null) {
+            Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
+            barred.addAll(link.barredNetworkTypes());
+            change.accept(barred);
+            apply(linkId, sequence, at, new Update().set("barredNetworkTypes", List.copyOf(barred)));
+        }
     }
 
     /**
