@@ -1,7 +1,6 @@
 package io.links.app.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,8 @@ import java.nio.file.Path;
  * <p>Everything it holds is derived from the event store: read models and their processors' positions. After a hard
  * kill the file can hold a state that no moment of the run ever had (documents written later kept, earlier ones
  * lost), which no projection can repair. So a server that was not closed cleanly (its marker file is still there at
- * the next start) starts empty, and the projections rebuild every read model from the events.
+ * the next start) starts empty, and the projections rebuild every read model from the events. So does one whose file
+ * an earlier version wrote with another index order.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -27,7 +27,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final int MIN_CACHE_MB = 16;
     private static final int WRITE_BUFFER_KB = 64 * 1024;
     private static final int WRITE_DELAY_MS = 15_000;
-    static final String FILE = "links.mv";
+    static final String FILE = "read-models.mv";
+    /** The file of earlier versions, whose indexes are in the stock backend's order (see OrderedKeysH2Backend). */
+    static final String STOCK_ORDER_FILE = "links.mv";
     static final String OPEN_MARKER = "open.marker";
 
     private final MongoServer server;
@@ -49,6 +51,10 @@ public final class EmbeddedMongo implements AutoCloseable {
                         + "are rebuilt from the event store", directory);
                 Files.deleteIfExists(directory.resolve(FILE));
             }
+            if (Files.deleteIfExists(directory.resolve(STOCK_ORDER_FILE))) {
+                log.warn("The read-model store in {} was written by an earlier version; it starts empty and the read "
+                        + "models are rebuilt from the event store", directory);
+            }
             Files.createFile(directory.resolve(OPEN_MARKER));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + directory, e);
@@ -61,7 +67,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MVStore store = new MVStore.Builder().fileName(directory.resolve(FILE).toString())
                 .cacheSize(cacheMegabytes).autoCommitBufferSize(WRITE_BUFFER_KB).open();
         store.setAutoCommitDelay(WRITE_DELAY_MS);
-        EmbeddedMongo mongo = new EmbeddedMongo(new MongoServer(new H2Backend(store)), directory);
+        EmbeddedMongo mongo = new EmbeddedMongo(new MongoServer(new OrderedKeysH2Backend(store)), directory);
         log.info("Read-model store: embedded MongoDB wire server (H2 file backend) on port {} with data in {}"
                 + " and a {} MB cache", mongo.port(), directory, cacheMegabytes);
         return mongo;

@@ -1,0 +1,153 @@
+package io.links.app.store;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.MongoDatabase;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The H2 backend of the embedded MongoDB wire server with cheap index lookups.
+ *
+ * <p>The stock backend keeps each unique index (every {@code _id} among them) in a map whose keys it orders by
+ * their Java serialization, because its key class is not {@link Comparable}: every step of every index search
+ * serializes two keys. That was most of the read-model store's CPU during bulk tasks. Here the same maps order
+ * their keys by their values instead; only the order inside the file changes, so a file written with the stock
+ * order must not be opened with this one (see {@link EmbeddedMongo}).
+ */
+final class OrderedKeysH2Backend extends H2Backend {
+
+    OrderedKeysH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** A database whose unique indexes are {@link KeyIndex}es. Inner, so that its indexes can reach the store. */
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        // Called by the constructor of H2Database already: it may use the enclosing backend, never own fields.
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            // the stock backend's map name, so that dropping the index removes the map
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder()));
+            return new KeyIndex(map, indexName, keys, sparse);
+        }
+    }
+
+    /** A unique index kept in one map from key to the document's position, as the stock backend keeps it. */
+    private static final class KeyIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        KeyIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+
+    /**
+     * Orders index keys value by value: values of one class by their natural order, values of different classes by
+     * class name. Where the natural order calls two unequal values the same (or there is none), their serialized
+     * forms decide, so that keys compare as equal exactly when they are equal. Keys are still stored as the stock
+     * backend stores them.
+     */
+    static final class KeyOrder extends ObjectDataType {
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a instanceof KeyValue left && b instanceof KeyValue right) {
+                return compareKeys(left, right);
+            }
+            return super.compare(a, b);
+        }
+
+        static int compareKeys(KeyValue left, KeyValue right) {
+            int common = Math.min(left.size(), right.size());
+            for (int i = 0; i < common; i++) {
+                int order = compareValues(left.get(i), right.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(left.size(), right.size());
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static int compareValues(Object left, Object right) {
+            if (left == right) {
+                return 0;
+            }
+            if (left == null || right == null) {
+                return left == null ? -1 : 1;
+            }
+            if (left.getClass() != right.getClass()) {
+                return left.getClass().getName().compareTo(right.getClass().getName());
+            }
+            if (left instanceof Comparable comparable) {
+                int order = comparable.compareTo(right);
+                if (order != 0) {
+                    return order;
+                }
+            }
+            if (left.equals(right)) {
+                return 0;
+            }
+            return compareNotNull(serialize(left), serialize(right));
+        }
+    }
+}
