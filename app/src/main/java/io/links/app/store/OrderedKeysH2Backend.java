@@ -1,6 +1,8 @@
 package io.links.app.store;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -12,8 +14,10 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The H2 backend of the embedded MongoDB wire server with cheap index lookups.
@@ -54,7 +58,12 @@ final class OrderedKeysH2Backend extends H2Backend {
         }
     }
 
-    /** A unique index kept in one map from key to the document's position, as the stock backend keeps it. */
+    /**
+     * A unique index kept in one map from key to the document's position, as the stock backend keeps it. Unlike the
+     * stock index it also serves a query that names each of its keys with a plain value and other fields besides,
+     * such as a write addressed by {@code _id} on the condition of a version: the index finds the one candidate,
+     * and the collection then matches it against the whole query, as it does with every candidate.
+     */
     private static final class KeyIndex extends AbstractUniqueIndex<Object> {
 
         private final MVMap<KeyValue, Object> map;
@@ -62,6 +71,28 @@ final class OrderedKeysH2Backend extends H2Backend {
         KeyIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
             this.map = map;
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            return super.canHandle(query) || keys().stream().allMatch(key -> plain(query.get(key)));
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            if (query.keySet().equals(keySet())) {
+                return super.getPositions(query);
+            }
+            Document keysOnly = new Document();
+            keys().forEach(key -> keysOnly.put(key, query.get(key)));
+            return super.getPositions(keysOnly);
+        }
+
+        /** A value the field must equal: not an operator, list, pattern, sub-document or null. */
+        private static boolean plain(Object value) {
+            return value != null && !(value instanceof Map) && !(value instanceof Collection)
+                    && !(value instanceof Missing) && !BsonRegularExpression.isRegularExpression(value)
+                    && !(value instanceof Pattern);
         }
 
         @Override

@@ -57,6 +57,26 @@ class EmbeddedMongoTest {
     }
 
     @Test
+    void aQueryNamingTheIdAndMoreMatchesTheWholeQuery() {
+        with("names", collection -> {
+            write(collection, List.of("a", "b", "c"));
+            // a write on the condition of a version, as the projections write
+            assertThat(collection.updateOne(Filters.and(Filters.eq("_id", "a"), Filters.lt("n", 0)),
+                    Updates.set("n", 5)).getMatchedCount()).isZero();
+            assertThat(collection.updateOne(Filters.and(Filters.eq("_id", "a"), Filters.lt("n", 1)),
+                    Updates.set("n", 5)).getMatchedCount()).isOne();
+            assertThat(collection.find(Filters.eq("_id", "a")).first().getInteger("n")).isEqualTo(5);
+            assertThat(collection.find(Filters.and(Filters.eq("_id", "c"), Filters.eq("n", 2))).first()).isNotNull();
+            assertThat(collection.find(Filters.and(Filters.eq("_id", "c"), Filters.eq("n", 3))).first()).isNull();
+            assertThat(collection.find(Filters.and(Filters.eq("_id", "b"), Filters.eq("n", 1))).first()).isNull();
+            assertThat(collection.countDocuments(Filters.and(Filters.in("_id", "a", "c"), Filters.gt("n", 2))))
+                    .isOne();
+            assertThat(collection.countDocuments(Filters.and(Filters.eq("_id", "a"),
+                    Filters.or(Filters.eq("n", 5), Filters.eq("n", 6))))).isOne();
+        });
+    }
+
+    @Test
     void aFileWrittenInTheStockIndexOrderIsReplacedByAnEmptyStore() throws Exception {
         Files.writeString(directory.resolve(EmbeddedMongo.STOCK_ORDER_FILE), "not in our order");
         with("names", collection -> {

@@ -35,7 +35,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -162,16 +161,12 @@ public class LinkProjection {
 
     @EventHandler
     void on(LinkMetaReplaced event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (unapplied(event.linkId(), sequence)) {
-            apply(event.linkId(), sequence, at, new Update().set("metaJson", toJson(event.meta())));
-        }
+        apply(event.linkId(), sequence, at, new Update().set("metaJson", toJson(event.meta())));
     }
 
     @EventHandler
     void on(LinkDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (unapplied(event.linkId(), sequence)) {
-            apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.REMOVED));
-        }
+        apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.REMOVED));
     }
 
     @EventHandler
@@ -207,38 +202,28 @@ public class LinkProjection {
 
     @EventHandler
     void on(ImeiLocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (unapplied(event.linkId(), sequence)) {
-            apply(event.linkId(), sequence, at, new Update().set("imeiLock", event.imei()));
-        }
+        apply(event.linkId(), sequence, at, new Update().set("imeiLock", event.imei()));
     }
 
     @EventHandler
     void on(ImeiUnlocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (unapplied(event.linkId(), sequence)) {
-            apply(event.linkId(), sequence, at, new Update().set("imeiLock", null));
-        }
+        apply(event.linkId(), sequence, at, new Update().set("imeiLock", null));
     }
 
     @EventHandler
     void on(LinkSuspended event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (unapplied(event.linkId(), sequence)) {
-            apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.SUSPENDED));
-        }
+        apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.SUSPENDED));
     }
 
     @EventHandler
     void on(LinkResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (unapplied(event.linkId(), sequence)) {
-            apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.ACTIVE));
-        }
+        apply(event.linkId(), sequence, at, new Update().set("status", LinkStatus.ACTIVE));
     }
 
     /** An observation changes what the link's filters see, not the link itself: its update time stays. */
     @EventHandler
     void on(NetworkStatusObserved event, @SequenceNumber long sequence) {
-        if (unapplied(event.linkId(), sequence)) {
-            write(event.linkId(), sequence, new Update().set("networkStatus", event.status()));
-        }
+        write(event.linkId(), sequence, new Update().set("networkStatus", event.status()));
     }
 
     @EventHandler
@@ -265,17 +250,6 @@ public class LinkProjection {
             mongo.insert(sms);
         }
         write(sms.linkId(), sequence, new Update());
-    }
-
-    /**
-     * Whether the link exists and has not yet applied the event with this sequence number; reads its version only,
-     * for the handlers that need nothing else of the document.
-     */
-    private boolean unapplied(String linkId, long sequence) {
-        Query query = byId(linkId);
-        query.fields().include("version");
-        Document version = mongo.findOne(query, Document.class, LinkDocument.COLLECTION);
-        return version != null && version.get("version", Number.class).longValue() < sequence;
     }
 
     /** The link, when it exists and has not yet applied the event with this sequence number. */
@@ -333,14 +307,15 @@ public class LinkProjection {
     }
 
     /**
-     * Writes {@code update} and the event's sequence number to the link's document, and wakes requests waiting for
-     * it. Every handler has checked with {@link #pending} that the link has not applied the event yet, and only one
-     * thread handles a link's events, so the document is addressed by its id alone: the embedded store finds a
-     * document through its id index only when the filter names nothing else.
+     * Writes {@code update} and the event's sequence number to the link's document, unless the link does not exist
+     * or holds this event already, and wakes requests waiting for it: one write, on the condition of the document's
+     * version, so that a redelivered event changes nothing.
      */
     private void write(String linkId, long sequence, Update update) {
-        mongo.updateFirst(byId(linkId), update.set("version", sequence), LinkDocument.class);
-        waiter.projected(linkId);
+        Query unapplied = Query.query(where("_id").is(linkId).and("version").lt(sequence));
+        if (mongo.updateFirst(unapplied, update.set("version", sequence), LinkDocument.class).getMatchedCount() > 0) {
+            waiter.projected(linkId);
+        }
     }
 
     private static Query byId(String id) {
