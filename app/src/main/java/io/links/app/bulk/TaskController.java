@@ -58,7 +58,7 @@ class TaskController {
     @GetMapping("/tasks/{id}/items")
     Page<TaskItemView> items(@PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
         QueryParams query = QueryParams.of(params, List.of("status"));
-        PageRequest page = query.page(TaskQueries.ITEM_SORTS.keySet(), true);
+        PageRequest page = query.page(TaskQueries.ITEM_SORTS, true);
         List<ItemStatus> statuses = query.all("status", ItemStatus::fromValue,
                 "must be one of pending, completed, failed, cancelled");
         query.check();

@@ -14,7 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -22,22 +22,24 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Builds the bulk-task read models: one document per task with its counters, one per item with its outcome. A task
- * document remembers the last event applied, and the counters move only with an event it has not applied yet, so
- * that redelivery counts nothing twice. Item documents are written before the task's, so that a task document, once
- * there, always has its items.
+ * Builds the bulk-task read models: one document per task with its counters, one per chunk of the task with its
+ * items' outcomes. A task document remembers the last event applied, and the counters move only with an event it has
+ * not applied yet, so that redelivery counts nothing twice. Chunk documents are written before the task's, so that a
+ * task document, once there, always has its items.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.TASKS)
 @ConditionalOnExpression(ProcessingGroups.RUNS_PROJECTIONS)
 public class TaskProjection {
 
-    private static final int INSERT_BATCH = 1_000;
+    private static final int INSERT_BATCH = 50;
 
     private final MongoTemplate mongo;
     private final VersionWaiter waiter;
@@ -52,19 +54,28 @@ public class TaskProjection {
         if (mongo.exists(byId(event.taskId()), TaskDocument.class)) {
             return;
         }
-        // items of an earlier, interrupted delivery of this event are replaced whole
-        mongo.remove(Query.query(where("taskId").is(event.taskId())), TaskItemDocument.class);
-        List<TaskItemDocument> items = new ArrayList<>();
-        for (int position = 0; position < event.linkIds().size(); position++) {
-            items.add(new TaskItemDocument(TaskItemDocument.id(event.taskId(), position), event.taskId(),
-                    event.organisationId(), position, event.linkIds().get(position), ItemStatus.PENDING, null, null,
-                    at));
-            if (items.size() == INSERT_BATCH) {
-                mongo.insertAll(items);
-                items.clear();
+        List<String> ids = new ArrayList<>();
+        for (int chunk = 0; chunk < event.chunks(); chunk++) {
+            ids.add(TaskChunkDocument.id(event.taskId(), chunk));
+        }
+        // chunks of an earlier, interrupted delivery of this event are replaced whole
+        mongo.remove(Query.query(where("_id").in(ids)), TaskChunkDocument.class);
+        List<TaskChunkDocument> chunks = new ArrayList<>();
+        for (int chunk = 0; chunk < event.chunks(); chunk++) {
+            int first = chunk * event.chunkSize();
+            int end = Math.min(first + event.chunkSize(), event.linkIds().size());
+            List<TaskChunkDocument.Item> items = new ArrayList<>(end - first);
+            for (int position = first; position < end; position++) {
+                items.add(new TaskChunkDocument.Item(position, event.linkIds().get(position), ItemStatus.PENDING,
+                        null, null, at));
+            }
+            chunks.add(new TaskChunkDocument(ids.get(chunk), event.taskId(), event.organisationId(), chunk, items));
+            if (chunks.size() == INSERT_BATCH) {
+                mongo.insertAll(chunks);
+                chunks.clear();
             }
         }
-        mongo.insertAll(items);
+        mongo.insertAll(chunks);
         mongo.insert(new TaskDocument(event.taskId(), event.organisationId(), event.operation(), event.planId(),
                 TaskStatus.QUEUED, event.linkIds().size(), 0, 0, 0, sequence, at, at));
         waiter.projected(event.taskId());
@@ -76,26 +87,24 @@ public class TaskProjection {
         if (task == null) {
             return;
         }
-        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TaskItemDocument.class);
-        long completed = 0;
-        long failed = 0;
-        long cancelled = 0;
-        for (ItemOutcome outcome : event.outcomes()) {
-            writes.updateOne(byId(TaskItemDocument.id(event.taskId(), outcome.position())), new Update()
-                    .set("status", outcome.status()).set("errorCode", outcome.errorCode())
-                    .set("errorMessage", outcome.message()).set("updatedAt", at));
-            completed += outcome.status() == ItemStatus.COMPLETED ? 1 : 0;
-            failed += outcome.status() == ItemStatus.FAILED ? 1 : 0;
-            cancelled += outcome.status() == ItemStatus.CANCELLED ? 1 : 0;
+        String chunkId = TaskChunkDocument.id(event.taskId(), event.chunk());
+        TaskChunkDocument chunk = mongo.findById(chunkId, TaskChunkDocument.class);
+        if (chunk == null) {
+            // never count an item whose document is not there: fail, and the processor tries again
+            throw new IllegalStateException("chunk " + event.chunk() + " of task " + event.taskId() + " has no "
+                    + "document");
         }
-        if (!event.outcomes().isEmpty()) {
-            int matched = writes.execute().getMatchedCount();
-            if (matched != event.outcomes().size()) {
-                // never count an item whose document was not written: fail, and the processor tries again
-                throw new IllegalStateException("chunk " + event.chunk() + " of task " + event.taskId() + " found "
-                        + matched + " of its " + event.outcomes().size() + " item documents");
-            }
-        }
+        Map<Integer, ItemOutcome> outcomes = new HashMap<>();
+        event.outcomes().forEach(outcome -> outcomes.put(outcome.position(), outcome));
+        List<TaskChunkDocument.Item> items = chunk.items().stream().map(item -> {
+            ItemOutcome outcome = outcomes.get(item.position());
+            return outcome == null ? item : new TaskChunkDocument.Item(item.position(), item.linkId(),
+                    outcome.status(), outcome.errorCode(), outcome.message(), at);
+        }).toList();
+        mongo.updateFirst(byId(chunkId), new Update().set("items", items), TaskChunkDocument.class);
+        long completed = count(event.outcomes(), ItemStatus.COMPLETED);
+        long failed = count(event.outcomes(), ItemStatus.FAILED);
+        long cancelled = count(event.outcomes(), ItemStatus.CANCELLED);
         Update counters = new Update().inc("completedItems", completed).inc("failedItems", failed)
                 .inc("cancelledItems", cancelled);
         if (task.status() == TaskStatus.QUEUED) {
@@ -118,14 +127,29 @@ public class TaskProjection {
         if (pending(event.taskId(), sequence) == null) {
             return;
         }
-        Query neverStarted = Query.query(where("taskId").is(event.taskId()).and("status").is(ItemStatus.PENDING));
-        mongo.updateMulti(neverStarted, new Update().set("status", ItemStatus.CANCELLED).set("updatedAt", at),
-                TaskItemDocument.class);
-        // counted, not added up, so that a redelivery after the items were changed counts them all the same
-        long cancelled = mongo.count(Query.query(where("taskId").is(event.taskId()).and("status")
-                .is(ItemStatus.CANCELLED)), TaskItemDocument.class);
+        long cancelled = 0;
+        for (TaskChunkDocument chunk : chunks(mongo, event.taskId())) {
+            List<TaskChunkDocument.Item> items = chunk.items().stream()
+                    .map(item -> item.status() != ItemStatus.PENDING ? item : new TaskChunkDocument.Item(
+                            item.position(), item.linkId(), ItemStatus.CANCELLED, null, null, at))
+                    .toList();
+            if (!items.equals(chunk.items())) {
+                mongo.updateFirst(byId(chunk.id()), new Update().set("items", items), TaskChunkDocument.class);
+            }
+            // counted, not added up, so that a redelivery after the items were changed counts them all the same
+            cancelled += items.stream().filter(item -> item.status() == ItemStatus.CANCELLED).count();
+        }
         apply(event.taskId(), sequence, at, new Update().set("status", event.status())
                 .set("cancelledItems", cancelled));
+    }
+
+    /** The task's chunks in their order. */
+    static List<TaskChunkDocument> chunks(MongoTemplate mongo, String taskId) {
+        return mongo.find(Query.query(where("taskId").is(taskId)).with(Sort.by("chunk")), TaskChunkDocument.class);
+    }
+
+    private static long count(List<ItemOutcome> outcomes, ItemStatus status) {
+        return outcomes.stream().filter(outcome -> outcome.status() == status).count();
     }
 
     private TaskDocument pending(String taskId, long sequence) {
@@ -133,7 +157,7 @@ public class TaskProjection {
         return task == null || task.version() >= sequence ? null : task;
     }
 
-    /** Every handler has checked with {@link #pending} first; the task is addressed by its id alone (see links). */
+    /** Every handler has checked with {@link #pending} first, so the task is addressed by its id alone. */
     private void apply(String taskId, long sequence, Instant at, Update update) {
         update.set("version", sequence).set("updatedAt", at);
         mongo.updateFirst(byId(taskId), update, TaskDocument.class);

@@ -17,9 +17,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -34,8 +36,7 @@ public class TaskQueries {
             "updatedAt", "status", "status", "type", "type");
 
     /** The fields the item listing may be sorted by. */
-    public static final Map<String, String> ITEM_SORTS = Map.of("position", "position", "status", "status",
-            "updated_at", "updatedAt");
+    public static final Set<String> ITEM_SORTS = Set.of("position", "status", "updated_at");
 
     private final MongoTemplate mongo;
     private final VersionWaiter waiter;
@@ -76,17 +77,31 @@ public class TaskQueries {
                 .map(TaskQueries::view);
     }
 
-    /** The task's items, in the order of the request's links unless another order is asked for. */
+    /**
+     * The task's items, in the order of the request's links unless another order is asked for (ties in that order
+     * go by position). A task has at most 10,000 items, kept in a few hundred chunk documents, so the page is cut
+     * from all of them here rather than by the store.
+     */
     public Page<TaskItemView> items(String organisationId, String taskId, List<ItemStatus> statuses,
                                     PageRequest page) {
         get(organisationId, taskId);
-        Criteria criteria = where("taskId").is(taskId);
-        if (!statuses.isEmpty()) {
-            criteria = criteria.and("status").in(statuses);
+        Comparator<TaskChunkDocument.Item> order = switch (page.sortBy() == null ? "position" : page.sortBy()) {
+            case "status" -> Comparator.comparing(item -> item.status().name());
+            case "updated_at" -> Comparator.comparing(TaskChunkDocument.Item::updatedAt);
+            default -> Comparator.comparingInt(TaskChunkDocument.Item::position);
+        };
+        order = order.thenComparingInt(TaskChunkDocument.Item::position);
+        List<TaskChunkDocument.Item> matching = TaskProjection.chunks(mongo, taskId).stream()
+                .flatMap(chunk -> chunk.items().stream())
+                .filter(item -> statuses.isEmpty() || statuses.contains(item.status()))
+                .sorted(page.ascending() ? order : order.reversed()).toList();
+        if (page.beyond(matching.size())) {
+            return Page.of(List.of(), matching.size(), page);
         }
-        return Pages.of(mongo, Query.query(criteria), page, ITEM_SORTS, "position", TaskItemDocument.class)
-                .map(item -> new TaskItemView(item.linkId(), item.status(), item.errorCode(), item.errorMessage(),
-                        item.updatedAt()));
+        int from = (int) page.offset();
+        return Page.of(matching.subList(from, Math.min(from + page.pageSize(), matching.size())), matching.size(),
+                page).map(item -> new TaskItemView(item.linkId(), item.status(), item.errorCode(),
+                item.errorMessage(), item.updatedAt()));
     }
 
     private Optional<TaskDocument> find(String organisationId, String taskId) {

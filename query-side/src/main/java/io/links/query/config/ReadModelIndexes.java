@@ -1,7 +1,7 @@
 package io.links.query.config;
 
 import io.links.query.bulk.TaskDocument;
-import io.links.query.bulk.TaskItemDocument;
+import io.links.query.bulk.TaskChunkDocument;
 import io.links.query.link.ActivationDocument;
 import io.links.query.link.LinkDocument;
 import io.links.query.link.SmsDocument;
@@ -45,8 +45,7 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
             new IndexSpec(ActivationDocument.COLLECTION, "link_status", Map.of("linkId", 1), "status", 1),
             new IndexSpec(SmsDocument.COLLECTION, "link_sent", Map.of("linkId", 1), "sentAt", -1),
             new IndexSpec(TaskDocument.COLLECTION, "org_created", Map.of("organisationId", 1), "createdAt", -1),
-            new IndexSpec(TaskItemDocument.COLLECTION, "task_position", Map.of("taskId", 1), "position", 1),
-            new IndexSpec(TaskItemDocument.COLLECTION, "task_status", Map.of("taskId", 1), "status", 1));
+            new IndexSpec(TaskChunkDocument.COLLECTION, "task_chunk", Map.of("taskId", 1), "chunk", 1));
 
     private final MongoTemplate mongo;
 
