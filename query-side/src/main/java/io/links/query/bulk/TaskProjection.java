@@ -7,6 +7,7 @@ import io.links.api.bulk.BulkTaskStarted;
 import io.links.api.bulk.ItemOutcome;
 import io.links.api.bulk.ItemStatus;
 import io.links.api.bulk.TaskStatus;
+import io.links.query.config.Documents;
 import io.links.query.config.ProcessingGroups;
 import io.links.query.config.VersionWaiter;
 import org.axonframework.config.ProcessingGroup;
@@ -51,7 +52,7 @@ public class TaskProjection {
 
     @EventHandler
     void on(BulkTaskStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (mongo.exists(byId(event.taskId()), TaskDocument.class)) {
+        if (Documents.exists(mongo, event.taskId(), TaskDocument.COLLECTION)) {
             return;
         }
         List<String> ids = new ArrayList<>();

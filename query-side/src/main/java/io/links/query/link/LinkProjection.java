@@ -29,6 +29,7 @@ import io.links.api.link.SmsSent;
 import io.links.api.link.SmsStatus;
 import io.links.api.link.Usage;
 import io.links.api.link.UsageRecorded;
+import io.links.query.config.Documents;
 import io.links.query.config.ProcessingGroups;
 import io.links.query.config.VersionWaiter;
 import org.axonframework.config.ProcessingGroup;
@@ -76,7 +77,7 @@ public class LinkProjection {
 
     @EventHandler
     void on(LinkCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (mongo.exists(byId(event.linkId()), LinkDocument.class)) {
+        if (Documents.exists(mongo, event.linkId(), LinkDocument.COLLECTION)) {
             return;
         }
         SimSnapshot sim = event.sim();
@@ -93,7 +94,7 @@ public class LinkProjection {
         if (link == null) {
             return;
         }
-        if (!mongo.exists(byId(event.activationId()), ActivationDocument.class)) {
+        if (!Documents.exists(mongo, event.activationId(), ActivationDocument.COLLECTION)) {
             mongo.insert(new ActivationDocument(event.activationId(), event.linkId(), link.organisationId(),
                     event.plan(), ActivationStatus.ACTIVE, event.source(), Usage.ZERO, sequence, at, at,
                     event.activatedAt(), event.expiresAt()));
@@ -246,7 +247,7 @@ public class LinkProjection {
 
     /** An SMS changes no field of its link; only the link's version moves on. */
     private void record(SmsDocument sms, long sequence) {
-        if (!mongo.exists(byId(sms.id()), SmsDocument.class)) {
+        if (!Documents.exists(mongo, sms.id(), SmsDocument.COLLECTION)) {
             mongo.insert(sms);
         }
         write(sms.linkId(), sequence, new Update());
