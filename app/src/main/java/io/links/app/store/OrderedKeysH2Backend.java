@@ -1,6 +1,9 @@
 package io.links.app.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
@@ -8,6 +11,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.MongoDatabase;
 import org.h2.mvstore.MVMap;
@@ -46,6 +50,15 @@ final class OrderedKeysH2Backend extends H2Backend {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
+        /** Collections that keep no running total of their documents' sizes (see {@link UntotalledCollection}). */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            return new UntotalledCollection(this, collectionName, options,
+                    getMvStore().openMap("databases." + fullName), getMvStore().openMap("meta." + fullName),
+                    getCursorRegistry());
+        }
+
         // Called by the constructor of H2Database already: it may use the enclosing backend, never own fields.
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
@@ -55,6 +68,25 @@ final class OrderedKeysH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder()));
             return new KeyIndex(map, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * A collection that does not total its documents' sizes. The stock collection encodes the old and the new
+     * document to BSON on every write, only to keep the total that {@code collStats} reports, and writes the total
+     * to the store each time; nothing here asks for it.
+     */
+    private static final class UntotalledCollection extends H2Collection {
+
+        UntotalledCollection(MongoDatabase database, String name, CollectionOptions options,
+                             MVMap<Object, Document> data, MVMap<String, Object> meta,
+                             CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
         }
     }
 

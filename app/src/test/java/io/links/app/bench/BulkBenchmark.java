@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,7 @@ class BulkBenchmark {
 
     private double[] run(Api api, String key, String operation, List<String> links) {
         long start = System.nanoTime();
+        long cpuAtStart = cpuNanos();
         Api.Answer accepted = api.post("/links/bulk/" + operation, key, Map.of("link_ids", links));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String task = accepted.text("id");
@@ -90,7 +92,13 @@ class BulkBenchmark {
                         view -> "completed".equals(view.get("status").asText()));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(done.get("completed_items").asInt()).as(done.toString()).isEqualTo(links.size());
-        return new double[] {links.size(), seconds, recorded(task)};
+        return new double[] {links.size(), seconds, recorded(task), (cpuNanos() - cpuAtStart) / 1e9};
+    }
+
+    /** The CPU time this JVM, which runs the whole service but its PostgreSQL, has used so far. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Seconds from the task's first event to its last in the event store: its run without the read model. */
@@ -103,6 +111,7 @@ class BulkBenchmark {
 
     private static void report(String what, double[] run) {
         System.out.printf(Locale.ROOT, "Bulk %-26s %,7d items in %6.2f s = %7.0f items/s (events of the task "
-                + "recorded within %.2f s)%n", what, (int) run[0], run[1], run[0] / run[1], run[2]);
+                + "recorded within %.2f s; JVM CPU %.1f s)%n", what, (int) run[0], run[1], run[0] / run[1], run[2],
+                run[3]);
     }
 }

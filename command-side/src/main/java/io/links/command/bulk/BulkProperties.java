@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("links.bulk")
 public record BulkProperties(
         @Min(1) @Max(1_000) @DefaultValue("50") int chunkSize,
-        @Min(1) @Max(64) @DefaultValue("8") int chunksInFlight,
+        @Min(1) @Max(64) @DefaultValue("16") int chunksInFlight,
         @Min(1) @Max(256) @DefaultValue("32") int concurrency) {
 
     /** The documented defaults. */

@@ -67,16 +67,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class LinkProjection {
 
     private final MongoTemplate mongo;
+    private final LinkWrites writes;
     private final VersionWaiter waiter;
     private final ObjectMapper json = new ObjectMapper();
 
-    public LinkProjection(MongoTemplate mongo, VersionWaiter waiter) {
+    public LinkProjection(MongoTemplate mongo, LinkWrites writes, VersionWaiter waiter) {
         this.mongo = mongo;
+        this.writes = writes;
         this.waiter = waiter;
     }
 
     @EventHandler
     void on(LinkCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writes.beforeRead();
         if (Documents.exists(mongo, event.linkId(), LinkDocument.COLLECTION)) {
             return;
         }
@@ -255,6 +258,7 @@ public class LinkProjection {
 
     /** The link, when it exists and has not yet applied the event with this sequence number. */
     private LinkDocument pending(String linkId, long sequence) {
+        writes.beforeRead();
         LinkDocument link = mongo.findById(linkId, LinkDocument.class);
         return link == null || link.version() >= sequence ? null : link;
     }
@@ -307,16 +311,9 @@ public class LinkProjection {
         write(linkId, sequence, update.set("updatedAt", at));
     }
 
-    /**
-     * Writes {@code update} and the event's sequence number to the link's document, unless the link does not exist
-     * or holds this event already, and wakes requests waiting for it: one write, on the condition of the document's
-     * version, so that a redelivered event changes nothing.
-     */
+    /** Writes {@code update} to the link's document, unless it holds this event already (see {@link LinkWrites}). */
     private void write(String linkId, long sequence, Update update) {
-        Query unapplied = Query.query(where("_id").is(linkId).and("version").lt(sequence));
-        if (mongo.updateFirst(unapplied, update.set("version", sequence), LinkDocument.class).getMatchedCount() > 0) {
-            waiter.projected(linkId);
-        }
+        writes.write(linkId, sequence, update);
     }
 
     private static Query byId(String id) {

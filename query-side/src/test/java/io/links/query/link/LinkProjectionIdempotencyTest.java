@@ -33,7 +33,10 @@ import io.links.api.link.Usage;
 import io.links.api.link.UsageRecorded;
 import io.links.query.config.VersionWaiter;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +98,7 @@ class LinkProjectionIdempotencyTest {
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate mongo;
+    private LinkWrites writes;
     private AnnotationEventHandlerAdapter projection;
 
     @BeforeEach
@@ -102,7 +106,9 @@ class LinkProjectionIdempotencyTest {
         server = new MongoServer(H2Backend.inMemory());
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "links");
-        projection = new AnnotationEventHandlerAdapter(new LinkProjection(mongo, new VersionWaiter()));
+        VersionWaiter waiter = new VersionWaiter();
+        writes = new LinkWrites(mongo, waiter);
+        projection = new AnnotationEventHandlerAdapter(new LinkProjection(mongo, writes, waiter));
     }
 
     @AfterEach
@@ -143,11 +149,41 @@ class LinkProjectionIdempotencyTest {
         assertThat(built.get(SmsDocument.COLLECTION)).hasSize(2);
     }
 
+    @Test
+    void theWholeHistoryAsOneBatchOfTheProcessorLeavesWhatDeliveringItEventByEventLeft() throws Exception {
+        for (int sequence = 0; sequence < HISTORY.size(); sequence++) {
+            deliver(sequence);
+        }
+        Map<String, List<Document>> eventByEvent = documents();
+        mongo.getDb().drop();
+
+        // gathered writes, and reads of the link between them, as the links processor runs them
+        deliverAsOneBatch();
+        assertThat(documents()).isEqualTo(eventByEvent);
+        deliverAsOneBatch();
+        assertThat(documents()).isEqualTo(eventByEvent);
+    }
+
     /** Hands event {@code sequence} of the history to the projection, timestamped a minute per event. */
     private void deliver(int sequence) throws Exception {
-        Object event = HISTORY.get(sequence);
-        projection.handle(new GenericDomainEventMessage<>("Link", LINK, sequence, event, Map.of(),
-                "event-" + sequence, T0.plus(sequence, ChronoUnit.MINUTES)));
+        projection.handle(message(sequence));
+    }
+
+    /** Hands the whole history to the projection as one batch, through the interceptor that gathers its writes. */
+    private void deliverAsOneBatch() throws Exception {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int sequence = 0; sequence < HISTORY.size(); sequence++) {
+            messages.add(message(sequence));
+        }
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(writes),
+                message -> projection.handle(message)).proceed());
+        assertThat(batch.getExecutionResult().isExceptionResult()).isFalse();
+    }
+
+    private static EventMessage<?> message(int sequence) {
+        return new GenericDomainEventMessage<>("Link", LINK, sequence, HISTORY.get(sequence), Map.of(),
+                "event-" + sequence, T0.plus(sequence, ChronoUnit.MINUTES));
     }
 
     private Map<String, List<Document>> documents() {
