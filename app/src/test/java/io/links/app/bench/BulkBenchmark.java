@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * <pre>./mvnw -B -pl app -am test -Dtest=BulkBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
  * <p>{@code -Dbenchmark.links=N} changes the size. The links are created through the API beforehand, active with
- * one plan, and the runs start once the read model shows them all; between the two runs a bulk resume makes them
- * active again.
+ * one plan, and the runs start once the read model shows them all, after an untimed warm-up on a fifth of them;
+ * between the two suspends a bulk resume makes them active again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"links.operator-key=" + Api.OPERATOR_KEY, "links.demo-data=false", "links.usage.interval=0"})
@@ -74,6 +74,10 @@ class BulkBenchmark {
                 (System.nanoTime() - setup) / 1e9);
 
         simulator.latency(Duration.ZERO);
+        // as in any JVM benchmark, the timed runs start with the code compiled: a fifth of the links, untimed
+        List<String> warmUp = links.subList(0, Math.max(1, count / 5));
+        report("warm-up suspend (untimed)", run(api, key, "suspend", warmUp));
+        report("warm-up resume (untimed)", run(api, key, "resume", warmUp));
         report("suspend, provider 0 ms", run(api, key, "suspend", links));
         report("resume, provider 0 ms", run(api, key, "resume", links));
         simulator.latency(Duration.ofMillis(20));
@@ -84,6 +88,7 @@ class BulkBenchmark {
     private double[] run(Api api, String key, String operation, List<String> links) {
         long start = System.nanoTime();
         long cpuAtStart = cpuNanos();
+        long postgresAtStart = postgresCpuNanos();
         Api.Answer accepted = api.post("/links/bulk/" + operation, key, Map.of("link_ids", links));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String task = accepted.text("id");
@@ -92,7 +97,15 @@ class BulkBenchmark {
                         view -> "completed".equals(view.get("status").asText()));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(done.get("completed_items").asInt()).as(done.toString()).isEqualTo(links.size());
-        return new double[] {links.size(), seconds, recorded(task), (cpuNanos() - cpuAtStart) / 1e9};
+        return new double[] {links.size(), seconds, recorded(task), (cpuNanos() - cpuAtStart) / 1e9,
+            (postgresCpuNanos() - postgresAtStart) / 1e9};
+    }
+
+    /** The CPU time all PostgreSQL processes on this machine have used so far: the embedded server's, here. */
+    private static long postgresCpuNanos() {
+        return ProcessHandle.allProcesses().map(ProcessHandle::info)
+                .filter(info -> info.command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .mapToLong(info -> info.totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** The CPU time this JVM, which runs the whole service but its PostgreSQL, has used so far. */
@@ -111,7 +124,7 @@ class BulkBenchmark {
 
     private static void report(String what, double[] run) {
         System.out.printf(Locale.ROOT, "Bulk %-26s %,7d items in %6.2f s = %7.0f items/s (events of the task "
-                + "recorded within %.2f s; JVM CPU %.1f s)%n", what, (int) run[0], run[1], run[0] / run[1], run[2],
-                run[3]);
+                + "recorded within %.2f s; CPU %.1f s in the JVM, %.1f s in PostgreSQL)%n", what, (int) run[0],
+                run[1], run[0] / run[1], run[2], run[3], run[4]);
     }
 }
