@@ -1,11 +1,10 @@
 package io.links.app.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -13,7 +12,8 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * their Java serialization, because its key class is not {@link Comparable}: every step of every index search
  * serializes two keys. That was most of the read-model store's CPU during bulk tasks. Here the same maps order
  * their keys by their values instead; only the order inside the file changes, so a file written with the stock
- * order must not be opened with this one (see {@link EmbeddedMongo}).
+ * order must not be opened with this one (see {@link EmbeddedMongo}). Its indexes also serve queries that name
+ * more than the index's keys ({@link KeyIndex}), and its collections keep no size totals
+ * ({@link UntotalledCollection}).
  */
 final class OrderedKeysH2Backend extends H2Backend {
 
@@ -43,14 +45,19 @@ final class OrderedKeysH2Backend extends H2Backend {
         return new Database(databaseName);
     }
 
-    /** A database whose unique indexes are {@link KeyIndex}es. Inner, so that its indexes can reach the store. */
+    /**
+     * A database whose unique indexes are {@link KeyIndex}es and whose collections are {@link UntotalledCollection}s.
+     * Inner, so that both can reach the store.
+     */
     private final class Database extends H2Database {
 
         Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
-        /** Collections that keep no running total of their documents' sizes (see {@link UntotalledCollection}). */
+        // Both factories below are called by the constructor of H2Database already: they may use the enclosing
+        // backend, never fields of their own. Map names are the stock backend's, so that a drop removes the maps.
+
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
@@ -59,11 +66,9 @@ final class OrderedKeysH2Backend extends H2Backend {
                     getCursorRegistry());
         }
 
-        // Called by the constructor of H2Database already: it may use the enclosing backend, never own fields.
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            // the stock backend's map name, so that dropping the index removes the map
             String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
             MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder()));
