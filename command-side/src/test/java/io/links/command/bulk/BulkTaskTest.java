@@ -15,12 +15,8 @@ import io.links.api.bulk.ResumeBulkTask;
 import io.links.api.bulk.StartBulkTask;
 import io.links.api.bulk.TaskStatus;
 import io.links.api.error.ErrorCode;
-import io.links.api.error.LinksException;
 import io.links.command.store.EventStoreConfiguration;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static io.links.command.support.Refusals.refusedWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -72,23 +69,6 @@ class BulkTaskTest {
 
     private static BulkChunkRecorded recorded(int chunk) {
         return new BulkChunkRecorded(TASK, chunk, OUTCOMES);
-    }
-
-    private static void refusedWith(ResultValidator<BulkTask> result, ErrorCode code, String reason) {
-        result.expectException(LinksException.class)
-                .expectExceptionMessage(containsString(reason))
-                .expectNoEvents();
-        result.expectException(new TypeSafeMatcher<Throwable>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof LinksException refusal && refusal.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal with code " + code);
-            }
-        });
     }
 
     @Nested

@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
-import static io.links.command.link.Refusals.refusedWith;
+import static io.links.command.support.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -62,7 +62,7 @@ import java.util.stream.Stream;
 import static io.links.api.link.NetworkType.G2;
 import static io.links.api.link.NetworkType.G3;
 import static io.links.api.link.NetworkType.G5;
-import static io.links.command.link.Refusals.refusedWith;
+import static io.links.command.support.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package io.links.command.link;
+package io.links.command.support;
 
 import io.links.api.error.ErrorCode;
 import io.links.api.error.LinksException;
@@ -9,20 +9,20 @@ import org.hamcrest.TypeSafeMatcher;
 
 import static org.hamcrest.Matchers.containsString;
 
-/** How the link fixture tests expect a refusal: the rule's code, its reason in words, and nothing recorded. */
-final class Refusals {
+/** How the aggregate fixture tests expect a refusal: the rule's code, its reason in words, and nothing recorded. */
+public final class Refusals {
 
     private Refusals() {
     }
 
-    static void refusedWith(ResultValidator<Link> result, ErrorCode code, String reason) {
+    public static void refusedWith(ResultValidator<?> result, ErrorCode code, String reason) {
         result.expectException(LinksException.class)
                 .expectExceptionMessage(containsString(reason))
                 .expectNoEvents();
         result.expectException(withCode(code));
     }
 
-    static Matcher<Throwable> withCode(ErrorCode code) {
+    public static Matcher<Throwable> withCode(ErrorCode code) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable item) {
