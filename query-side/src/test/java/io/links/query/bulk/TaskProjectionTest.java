@@ -1,9 +1,5 @@
 package io.links.query.bulk;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.links.api.bulk.BulkChunkRecorded;
 import io.links.api.bulk.BulkOperation;
 import io.links.api.bulk.BulkTaskCancelled;
@@ -17,6 +13,7 @@ import io.links.api.bulk.TaskView;
 import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
 import io.links.query.config.VersionWaiter;
+import io.links.query.support.MemoryMongo;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
@@ -58,25 +55,22 @@ class TaskProjectionTest {
                     null, null))),
             new BulkTaskFinished(TASK, TaskStatus.CANCELLED, List.of(2)));
 
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryMongo store;
     private MongoTemplate mongo;
     private AnnotationEventHandlerAdapter projection;
     private TaskQueries queries;
 
     @BeforeEach
     void store() {
-        server = new MongoServer(H2Backend.inMemory());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        mongo = new MongoTemplate(client, "links");
+        store = new MemoryMongo();
+        mongo = store.template();
         projection = new AnnotationEventHandlerAdapter(new TaskProjection(mongo, new VersionWaiter()));
         queries = new TaskQueries(mongo, new VersionWaiter());
     }
 
     @AfterEach
     void close() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -171,11 +165,6 @@ class TaskProjectionTest {
     }
 
     private Map<String, List<Document>> documents() {
-        return Map.of(TaskDocument.COLLECTION, all(TaskDocument.COLLECTION),
-                TaskChunkDocument.COLLECTION, all(TaskChunkDocument.COLLECTION));
-    }
-
-    private List<Document> all(String collection) {
-        return mongo.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        return store.documents(TaskDocument.COLLECTION, TaskChunkDocument.COLLECTION);
     }
 }

@@ -1,10 +1,7 @@
 package io.links.query.bulk;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.links.query.config.ReadModelProcessingConfiguration;
+import io.links.query.support.MemoryMongo;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,15 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Task read models of an earlier shape are rebuilt from the events; those of the current shape are left alone. */
 class TaskReadModelUpgradeTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryMongo store;
     private MongoTemplate mongo;
 
     @BeforeEach
     void store() {
-        server = new MongoServer(H2Backend.inMemory());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        mongo = new MongoTemplate(client, "links");
+        store = new MemoryMongo();
+        mongo = store.template();
         mongo.getCollection(TaskDocument.COLLECTION).insertOne(new Document("_id", "task-1"));
         mongo.getCollection(ReadModelProcessingConfiguration.TOKENS_COLLECTION).insertMany(List.of(
                 new Document("processorName", "tasks").append("segment", 0),
@@ -37,8 +32,7 @@ class TaskReadModelUpgradeTest {
 
     @AfterEach
     void close() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.links.query.link;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.links.api.catalog.SimType;
 import io.links.api.link.ActivationDepleted;
 import io.links.api.link.ActivationExpired;
@@ -32,6 +28,7 @@ import io.links.api.link.SmsSent;
 import io.links.api.link.Usage;
 import io.links.api.link.UsageRecorded;
 import io.links.query.config.VersionWaiter;
+import io.links.query.support.MemoryMongo;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -95,17 +92,15 @@ class LinkProjectionIdempotencyTest {
             new SimDetached(LINK, OTHER_SIM.id()),
             new LinkDeleted(LINK));
 
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryMongo store;
     private MongoTemplate mongo;
     private LinkWrites writes;
     private AnnotationEventHandlerAdapter projection;
 
     @BeforeEach
     void store() {
-        server = new MongoServer(H2Backend.inMemory());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        mongo = new MongoTemplate(client, "links");
+        store = new MemoryMongo();
+        mongo = store.template();
         VersionWaiter waiter = new VersionWaiter();
         writes = new LinkWrites(mongo, waiter);
         projection = new AnnotationEventHandlerAdapter(new LinkProjection(mongo, writes, waiter));
@@ -113,8 +108,7 @@ class LinkProjectionIdempotencyTest {
 
     @AfterEach
     void close() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -187,13 +181,6 @@ class LinkProjectionIdempotencyTest {
     }
 
     private Map<String, List<Document>> documents() {
-        return Map.of(
-                LinkDocument.COLLECTION, all(LinkDocument.COLLECTION),
-                ActivationDocument.COLLECTION, all(ActivationDocument.COLLECTION),
-                SmsDocument.COLLECTION, all(SmsDocument.COLLECTION));
-    }
-
-    private List<Document> all(String collection) {
-        return mongo.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        return store.documents(LinkDocument.COLLECTION, ActivationDocument.COLLECTION, SmsDocument.COLLECTION);
     }
 }
