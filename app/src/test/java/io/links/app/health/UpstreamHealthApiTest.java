@@ -3,7 +3,7 @@ package io.links.app.health;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
-import io.links.command.upstream.ProviderSimulator.SimStatus;
+import io.links.command.upstream.SimState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -60,7 +60,7 @@ class UpstreamHealthApiTest extends ApiTest {
         assertThat(refused.text("code")).isEqualTo("upstream_error");
         assertThat(refused.text("detail")).contains("circuit breaker open");
         assertThat(took).as("no attempt waited on the provider").isLessThan(Duration.ofSeconds(2));
-        assertThat(simulator.state(iccid).orElseThrow().status()).isEqualTo(SimStatus.ACTIVE);
+        assertThat(simulator.state(iccid).orElseThrow().status()).isEqualTo(SimState.Status.ACTIVE);
         assertThat(api.get("/links?search=" + link.text("id"), admin).body().get("items").get(0).get("status")
                 .asText()).isEqualTo("active");
         assertThat(upstreamHealth().get("details").get("circuit_breaker").asText()).isEqualTo("OPEN");

@@ -5,8 +5,8 @@ import io.links.api.link.NetworkType;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
 import io.links.app.support.Fixtures;
-import io.links.command.upstream.ProviderSimulator.SimState;
-import io.links.command.upstream.ProviderSimulator.SimStatus;
+import io.links.command.upstream.SimState;
+import io.links.command.upstream.SimState.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -76,8 +76,8 @@ class UpstreamConsistencyTest extends ApiTest {
             assertThat(provider).as("provider knows the SIM of link %s", link).isPresent();
             SimState state = provider.get();
             assertThat(state.status()).as("status of %s", link)
-                    .isEqualTo("suspended".equals(view.get("status").asText()) ? SimStatus.SUSPENDED
-                            : SimStatus.ACTIVE);
+                    .isEqualTo("suspended".equals(view.get("status").asText()) ? Status.SUSPENDED
+                            : Status.ACTIVE);
             assertThat(state.barredTypes()).as("barred types of %s", link).isEqualTo(barred(view));
             assertThat(state.imeiLock()).as("IMEI lock of %s", link)
                     .isEqualTo(view.get("imei_lock").isNull() ? null : view.get("imei_lock").asText());
@@ -87,7 +87,7 @@ class UpstreamConsistencyTest extends ApiTest {
         for (String sim : freeSims) {
             String iccid = api.get("/sims/" + sim, admin).text("iccid");
             simulator.state(iccid).ifPresent(state -> {
-                assertThat(state.status()).as("free SIM %s", sim).isEqualTo(SimStatus.RELEASED);
+                assertThat(state.status()).as("free SIM %s", sim).isEqualTo(Status.RELEASED);
                 assertThat(state.activationIds()).as("free SIM %s", sim).isEmpty();
             });
         }

@@ -5,7 +5,7 @@ import io.links.api.link.SmsFailed;
 import io.links.api.link.SmsSent;
 import io.links.app.support.Api;
 import io.links.app.support.ApiTest;
-import io.links.command.upstream.ProviderSimulator;
+import io.links.command.upstream.SimState;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class IdempotentLinkOperationsTest extends ApiTest {
 
         assertMismatch(otherBody);
         String iccid = link.body().get("sim").get("iccid").asText();
-        assertThat(simulator.state(iccid).orElseThrow().sms()).extracting(ProviderSimulator.Sms::message)
+        assertThat(simulator.state(iccid).orElseThrow().sms()).extracting(SimState.Sms::message)
                 .containsExactly("reboot");
         assertThat(payloads(link.text("id"))).isEqualTo(before);
         assertThat(before).filteredOn(payload -> payload instanceof SmsSent || payload instanceof SmsFailed)

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,7 +87,7 @@ public class ProviderSimulator implements Upstream {
     @Override
     public void provision(SimSnapshot sim, Map<String, PlanSnapshot> activations, Set<NetworkType> barred) {
         call("provision", sim, true, state -> {
-            state.status = SimStatus.ACTIVE;
+            state.status = SimState.Status.ACTIVE;
             state.activations.clear();
             activations.forEach((activationId, plan) -> state.activations.put(activationId, plan.id()));
             state.barred.clear();
@@ -113,12 +112,12 @@ public class ProviderSimulator implements Upstream {
 
     @Override
     public void suspend(SimSnapshot sim) {
-        run("suspend", sim, state -> state.status = SimStatus.SUSPENDED);
+        run("suspend", sim, state -> state.status = SimState.Status.SUSPENDED);
     }
 
     @Override
     public void resume(SimSnapshot sim) {
-        run("resume", sim, state -> state.status = SimStatus.ACTIVE);
+        run("resume", sim, state -> state.status = SimState.Status.ACTIVE);
     }
 
     @Override
@@ -154,7 +153,7 @@ public class ProviderSimulator implements Upstream {
                 throw new UpstreamException("provider simulator: SMS delivery failed");
             }
             String id = "sms-" + (++smsSequence);
-            state.sms.add(new Sms(id, message));
+            state.sms.add(new SimState.Sms(id, message));
             // The network counts the SMS on the activation the SIM uses first.
             state.activations.keySet().stream().findFirst()
                     .ifPresent(activation -> state.traffic(activation).sms++);
@@ -165,7 +164,7 @@ public class ProviderSimulator implements Upstream {
     @Override
     public void release(SimSnapshot sim) {
         call("release", sim, true, state -> {
-            state.status = SimStatus.RELEASED;
+            state.status = SimState.Status.RELEASED;
             state.activations.clear();
             return null;
         });
@@ -275,7 +274,7 @@ public class ProviderSimulator implements Upstream {
         synchronized (lock) {
             injectFailure(operation, iccid);
             SimRecord state = sims.get(iccid);
-            if (state != null && state.status == SimStatus.RELEASED && !evenWhenReleased) {
+            if (state != null && state.status == SimState.Status.RELEASED && !evenWhenReleased) {
                 throw new UpstreamException("SIM " + iccid + " is released");
             }
             SimRecord target = state != null ? state : new SimRecord();
@@ -311,7 +310,7 @@ public class ProviderSimulator implements Upstream {
     private static boolean connected(SimRecord state, SimSnapshot sim) {
         // The device's IMEI is the one the catalog last observed; a lock only bites when that IMEI is known.
         boolean deviceAllowed = state.imeiLock == null || sim.imei() == null || state.imeiLock.equals(sim.imei());
-        return state.status == SimStatus.ACTIVE && !state.activations.isEmpty() && deviceAllowed
+        return state.status == SimState.Status.ACTIVE && !state.activations.isEmpty() && deviceAllowed
                 && bestType(state).isPresent();
     }
 
@@ -330,55 +329,13 @@ public class ProviderSimulator implements Upstream {
         return rate;
     }
 
-    /** Where a SIM is in the platform's lifecycle. */
-    public enum SimStatus {
-        ACTIVE,
-        SUSPENDED,
-        RELEASED
-    }
-
-    /**
-     * An SMS the platform accepted for a SIM.
-     *
-     * @param id      the platform's id of the message
-     * @param message its text
-     */
-    public record Sms(String id, String message) {
-    }
-
-    /**
-     * What the platform knows about one SIM at one moment; later calls do not change it.
-     *
-     * @param status      where the SIM is in the platform's lifecycle
-     * @param activations the active activations, by activation id, with their plan id, in the order they started
-     * @param barredTypes the radio technologies barred on the SIM
-     * @param imeiLock    the IMEI the SIM is locked to, or null
-     * @param sms         the SMS sent to the SIM, oldest first
-     */
-    public record SimState(SimStatus status, Map<String, String> activations, Set<NetworkType> barredTypes,
-                           String imeiLock, List<Sms> sms) {
-
-        public SimState {
-            activations = Collections.unmodifiableMap(new LinkedHashMap<>(activations));
-            EnumSet<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
-            barred.addAll(barredTypes);
-            barredTypes = Collections.unmodifiableSet(barred);
-            sms = List.copyOf(sms);
-        }
-
-        /** The ids of the active activations, in the order they started. */
-        public Set<String> activationIds() {
-            return activations.keySet();
-        }
-    }
-
     /** The mutable state of one SIM; only touched while holding the simulator's lock. */
     private static final class SimRecord {
-        private SimStatus status = SimStatus.ACTIVE;
+        private SimState.Status status = SimState.Status.ACTIVE;
         private final Map<String, String> activations = new LinkedHashMap<>();
         private final Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
         private String imeiLock;
-        private final List<Sms> sms = new ArrayList<>();
+        private final List<SimState.Sms> sms = new ArrayList<>();
         private final Map<String, Traffic> traffic = new HashMap<>();
         private Instant lastSeenAt;
 

@@ -6,9 +6,8 @@ import io.links.api.link.NetworkType;
 import io.links.api.link.PlanSnapshot;
 import io.links.api.link.SimSnapshot;
 import io.links.api.link.Usage;
-import io.links.command.upstream.ProviderSimulator.SimState;
-import io.links.command.upstream.ProviderSimulator.SimStatus;
-import io.links.command.upstream.ProviderSimulator.Sms;
+import io.links.command.upstream.SimState.Status;
+import io.links.command.upstream.SimState.Sms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -54,10 +53,10 @@ class ProviderSimulatorTest {
         simulator.suspend(SIM);
         simulator.unlockImei(OTHER_SIM);
 
-        assertThat(simulator.state(SIM.iccid())).hasValue(new SimState(SimStatus.SUSPENDED,
+        assertThat(simulator.state(SIM.iccid())).hasValue(new SimState(Status.SUSPENDED,
                 Map.of("act-1", "plan-eu", "act-2", "plan-eu-5"), Set.of(NetworkType.G2, NetworkType.G3),
                 "356938035643809", List.of(new Sms(smsId, "hello"))));
-        assertThat(simulator.state(OTHER_SIM.iccid())).hasValue(new SimState(SimStatus.ACTIVE, Map.of(), Set.of(),
+        assertThat(simulator.state(OTHER_SIM.iccid())).hasValue(new SimState(Status.ACTIVE, Map.of(), Set.of(),
                 null, List.of()));
 
         simulator.resume(SIM);
@@ -66,14 +65,14 @@ class ProviderSimulatorTest {
         simulator.unlockImei(SIM);
 
         SimState state = simulator.state(SIM.iccid()).orElseThrow();
-        assertThat(state.status()).isEqualTo(SimStatus.ACTIVE);
+        assertThat(state.status()).isEqualTo(Status.ACTIVE);
         assertThat(state.activationIds()).containsExactly("act-2");
         assertThat(state.barredTypes()).containsExactly(NetworkType.G2);
         assertThat(state.imeiLock()).isNull();
 
         simulator.release(SIM);
 
-        assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(SimStatus.RELEASED);
+        assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(Status.RELEASED);
         assertThat(simulator.state(SIM.iccid()).orElseThrow().activationIds()).isEmpty();
     }
 
@@ -87,8 +86,8 @@ class ProviderSimulatorTest {
 
         simulator.provision(SIM, Map.of("act-1", PLAN, "act-2", OTHER_PLAN), EnumSet.of(NetworkType.G3));
 
-        ProviderSimulator.SimState state = simulator.state(SIM.iccid()).orElseThrow();
-        assertThat(state.status()).isEqualTo(ProviderSimulator.SimStatus.ACTIVE);
+        SimState state = simulator.state(SIM.iccid()).orElseThrow();
+        assertThat(state.status()).isEqualTo(Status.ACTIVE);
         assertThat(state.activations()).containsOnly(Map.entry("act-1", PLAN.id()), Map.entry("act-2",
                 OTHER_PLAN.id()));
         assertThat(state.barredTypes()).containsExactly(NetworkType.G3);
@@ -102,7 +101,7 @@ class ProviderSimulatorTest {
 
         simulator.networkStatus(SIM);
 
-        assertThat(simulator.state(SIM.iccid())).hasValue(new SimState(SimStatus.ACTIVE, Map.of(), Set.of(), null,
+        assertThat(simulator.state(SIM.iccid())).hasValue(new SimState(Status.ACTIVE, Map.of(), Set.of(), null,
                 List.of()));
         assertThat(simulator.state(OTHER_SIM.iccid())).isEmpty();
     }
@@ -174,11 +173,11 @@ class ProviderSimulatorTest {
         ProviderSimulator simulator = simulator(UpstreamProperties.defaults());
 
         simulator.resume(SIM);
-        assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(SimStatus.ACTIVE);
+        assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(Status.ACTIVE);
 
         simulator.suspend(SIM);
         simulator.suspend(SIM);
-        assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(SimStatus.SUSPENDED);
+        assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(Status.SUSPENDED);
     }
 
     @Test
@@ -192,7 +191,7 @@ class ProviderSimulatorTest {
                     .hasMessage("SIM " + SIM.iccid() + " is released");
         }
         assertThatCode(() -> simulator.release(SIM)).doesNotThrowAnyException();
-        assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(SimStatus.RELEASED);
+        assertThat(simulator.state(SIM.iccid()).orElseThrow().status()).isEqualTo(Status.RELEASED);
     }
 
     @Test
