@@ -37,11 +37,20 @@ public final class StoredEvents {
 
     /** How many events of a type matching {@code typePattern} each aggregate has, for those that have any. */
     public Map<String, Long> perAggregate(String typePattern) throws SQLException {
+        return perAggregate(typePattern, "");
+    }
+
+    /**
+     * How many events of a type matching {@code typePattern} whose metadata mentions {@code text} each aggregate has,
+     * for those that have any.
+     */
+    public Map<String, Long> perAggregate(String typePattern, String text) throws SQLException {
         String sql = "SELECT aggregate_identifier, count(*) FROM domain_event_entry WHERE payload_type LIKE ? "
-                + "GROUP BY aggregate_identifier";
+                + "AND convert_from(meta_data, 'UTF8') LIKE ? GROUP BY aggregate_identifier";
         Map<String, Long> counts = new HashMap<>();
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, typePattern);
+            query.setString(2, "%" + text + "%");
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     counts.put(rows.getString(1), rows.getLong(2));

@@ -17,6 +17,14 @@ public record BulkItem(String taskId, boolean dryRun) {
     /** Metadata key: {@code true} for a command that only checks its rules. */
     public static final String DRY_RUN = "dry_run";
 
+    /**
+     * Metadata for the events the command causes: as an item, they name its task, and the link remembers from them
+     * that the item ran; otherwise none.
+     */
+    public MetaData mark() {
+        return taskId == null ? MetaData.emptyInstance() : MetaData.with(TASK, taskId);
+    }
+
     /** The item that {@code meta} describes; neither a task item nor a dry run when the keys are absent. */
     public static BulkItem of(MetaData meta) {
         Object task = meta.get(TASK);

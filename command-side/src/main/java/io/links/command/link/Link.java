@@ -54,6 +54,7 @@ import io.links.command.upstream.UpstreamException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -148,11 +149,10 @@ public class Link {
         }
         upstream.deleteEndpoint(linkId);
         for (String activationId : List.copyOf(activePlans.keySet())) {
-            apply(new ActivationRemoved(linkId, activationId));
+            apply(new ActivationRemoved(linkId, activationId), item.mark());
             catalog.activationRemoved(activationId);
         }
-        apply(new LinkDeleted(linkId));
-        done(item);
+        apply(new LinkDeleted(linkId), item.mark());
         return version();
     }
 
@@ -169,8 +169,7 @@ public class Link {
         }
         upstream.release(bound);
         catalog.releaseSim(bound.id(), linkId);
-        apply(new SimDetached(linkId, bound.id()));
-        done(item);
+        apply(new SimDetached(linkId, bound.id()), item.mark());
         return version();
     }
 
@@ -271,8 +270,7 @@ public class Link {
             return version();
         }
         upstream.suspend(sim);
-        apply(new LinkSuspended(linkId));
-        done(item);
+        apply(new LinkSuspended(linkId), item.mark());
         return version();
     }
 
@@ -291,8 +289,7 @@ public class Link {
             return version();
         }
         upstream.resume(sim);
-        apply(new LinkResumed(linkId));
-        done(item);
+        apply(new LinkResumed(linkId), item.mark());
         return version();
     }
 
@@ -348,9 +345,8 @@ public class Link {
             return new ActivationResult(version(), command.activationId());
         }
         upstream.activate(sim, command.activationId(), plan);
-        apply(activation(linkId, command.activationId(), plan, clock.instant()));
+        apply(activation(linkId, command.activationId(), plan, clock.instant()), item.mark());
         catalog.activationStarted(command.activationId(), linkId, plan.id());
-        done(item);
         return new ActivationResult(version(), command.activationId());
     }
 
@@ -390,10 +386,9 @@ public class Link {
             if (sim != null) {
                 upstream.deactivate(sim, activationId);
             }
-            apply(new ActivationRemoved(linkId, activationId));
+            apply(new ActivationRemoved(linkId, activationId), item.mark());
             catalog.activationRemoved(activationId);
         }
-        done(item);
         return version();
     }
 
@@ -491,9 +486,10 @@ public class Link {
         return item.taskId() != null && organisationId.equals(callerOrganisation) && bulkTasks.contains(item.taskId());
     }
 
-    private void done(BulkItem item) {
-        if (item.taskId() != null) {
-            apply(new BulkItemApplied(linkId, item.taskId()));
+    /** Remembers the bulk task whose item caused an event, when the event's metadata names one. */
+    private void marked(String bulkTask) {
+        if (bulkTask != null) {
+            bulkTasks.add(bulkTask);
         }
     }
 
@@ -541,7 +537,8 @@ public class Link {
     }
 
     @EventSourcingHandler
-    void on(PlanActivated event) {
+    void on(PlanActivated event, @MetaDataValue(BulkItem.TASK) String bulkTask) {
+        marked(bulkTask);
         activePlans.put(event.activationId(), event.plan());
         if (event.expiresAt() != null) {
             expiries.put(event.activationId(), event.expiresAt());
@@ -555,7 +552,8 @@ public class Link {
     }
 
     @EventSourcingHandler
-    void on(ActivationRemoved event) {
+    void on(ActivationRemoved event, @MetaDataValue(BulkItem.TASK) String bulkTask) {
+        marked(bulkTask);
         ended(event.activationId());
     }
 
@@ -576,12 +574,14 @@ public class Link {
     }
 
     @EventSourcingHandler
-    void on(LinkDeleted event) {
+    void on(LinkDeleted event, @MetaDataValue(BulkItem.TASK) String bulkTask) {
+        marked(bulkTask);
         status = LinkStatus.REMOVED;
     }
 
     @EventSourcingHandler
-    void on(SimDetached event) {
+    void on(SimDetached event, @MetaDataValue(BulkItem.TASK) String bulkTask) {
+        marked(bulkTask);
         sim = null;
         imeiLock = null;
         status = LinkStatus.HOLD;
@@ -619,18 +619,21 @@ public class Link {
         network = event.status();
     }
 
+    /** Earlier versions recorded an item's mark as an event of its own. */
     @EventSourcingHandler
     void on(BulkItemApplied event) {
         bulkTasks.add(event.taskId());
     }
 
     @EventSourcingHandler
-    void on(LinkSuspended event) {
+    void on(LinkSuspended event, @MetaDataValue(BulkItem.TASK) String bulkTask) {
+        marked(bulkTask);
         status = LinkStatus.SUSPENDED;
     }
 
     @EventSourcingHandler
-    void on(LinkResumed event) {
+    void on(LinkResumed event, @MetaDataValue(BulkItem.TASK) String bulkTask) {
+        marked(bulkTask);
         status = LinkStatus.ACTIVE;
     }
 }

@@ -57,9 +57,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * Builds the link and activation read models. Every document remembers the sequence number of the last event
  * applied to it and ignores events at or below it, so replays and redeliveries leave it unchanged.
  *
- * <p>{@code BulkItemApplied}, the mark a bulk task leaves on a link so that its item never changes it twice, changes
- * nothing a reader sees and is not projected: a link's {@code version} then skips its number, and no one waits for
- * it, since bulk items answer no request.
+ * <p>{@code BulkItemApplied}, the mark that earlier versions' bulk tasks left on a link as an event of its own, changes
+ * nothing a reader sees and is not projected: in such histories a link's {@code version} skips its number, and no one
+ * waits for it, since bulk items answer no request. Bulk items now name their task in their events' metadata.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.LINKS)

@@ -1,8 +1,9 @@
 package io.links.api.link;
 
 /**
- * An item of a bulk task changed the link. The link remembers it, so that the item, run again after a restart,
- * changes nothing twice.
+ * An item of a bulk task changed the link, as earlier versions recorded it: an event of its own after the change.
+ * The events an item causes now name its task in their metadata ({@code bulk_task_id}) instead. Histories recorded
+ * before still hold this event, and the link still learns from it that the item ran.
  *
  * @param linkId the link
  * @param taskId the bulk task
