@@ -122,10 +122,18 @@ public class TaskProjection {
         }
     }
 
-    /** The items that never started are cancelled; the counters then add up to the total. */
+    /**
+     * The items that never started are cancelled; the counters then add up to the total. A task that skipped no
+     * chunk has every item counted already, as its chunk was recorded, so only its status changes: no chunk is read
+     * at the end of a task that ran to completion.
+     */
     @EventHandler
     void on(BulkTaskFinished event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (pending(event.taskId(), sequence) == null) {
+            return;
+        }
+        if (event.skippedChunks().isEmpty()) {
+            apply(event.taskId(), sequence, at, new Update().set("status", event.status()));
             return;
         }
         long cancelled = 0;

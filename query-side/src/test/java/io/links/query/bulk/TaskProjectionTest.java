@@ -55,6 +55,18 @@ class TaskProjectionTest {
                     null, null))),
             new BulkTaskFinished(TASK, TaskStatus.CANCELLED, List.of(2)));
 
+    /** The same items, every chunk recorded: cancelled while chunk 2 ran, whose last three items never started. */
+    private static final List<Object> NONE_SKIPPED = List.of(
+            new BulkTaskStarted(TASK, ORG, BulkOperation.SUSPEND, null, LINKS, 10),
+            new BulkChunkRecorded(TASK, 0, outcomes(0, 10, TaskProjectionTest::completed)),
+            new BulkChunkRecorded(TASK, 1, outcomes(10, 20, position -> position % 4 == 0
+                    ? failed(position) : completed(position))),
+            new BulkTaskCancelled(TASK),
+            new BulkChunkRecorded(TASK, 2, outcomes(20, 25, position -> position < 22
+                    ? completed(position) : new ItemOutcome(position, LINKS.get(position), ItemStatus.CANCELLED,
+                    null, null))),
+            new BulkTaskFinished(TASK, TaskStatus.CANCELLED, List.of()));
+
     private MemoryMongo store;
     private MongoTemplate mongo;
     private AnnotationEventHandlerAdapter projection;
@@ -91,6 +103,21 @@ class TaskProjectionTest {
                 .containsExactly(TaskStatus.CANCELLED, 15L, 2L, 8L, 0L);
         assertThat(items(List.of(), null, true, 1, 200).items()).extracting(TaskItemView::status)
                 .containsOnly(ItemStatus.COMPLETED, ItemStatus.FAILED, ItemStatus.CANCELLED);
+    }
+
+    @Test
+    void aTaskThatSkippedNoChunkAddsUpFromItsChunksAlone() throws Exception {
+        for (int sequence = 0; sequence < NONE_SKIPPED.size(); sequence++) {
+            deliver(NONE_SKIPPED, sequence);
+            deliver(NONE_SKIPPED, sequence);
+        }
+        TaskView task = queries.get(ORG, TASK);
+        assertThat(task).extracting(TaskView::status, TaskView::completedItems, TaskView::failedItems,
+                TaskView::cancelledItems, TaskView::pendingItems)
+                .containsExactly(TaskStatus.CANCELLED, 20L, 2L, 3L, 0L);
+        assertThat(items(List.of(ItemStatus.CANCELLED), null, true, 1, 25).items()).extracting(TaskItemView::linkId)
+                .containsExactly("link-22", "link-23", "link-24");
+        assertThat(items(List.of(ItemStatus.PENDING), null, true, 1, 25).total()).isZero();
     }
 
     @Test
@@ -160,7 +187,11 @@ class TaskProjectionTest {
 
     /** Hands event {@code sequence} of the history to the projection, timestamped a minute per event. */
     private void deliver(int sequence) throws Exception {
-        projection.handle(new GenericDomainEventMessage<>("BulkTask", TASK, sequence, HISTORY.get(sequence),
+        deliver(HISTORY, sequence);
+    }
+
+    private void deliver(List<Object> history, int sequence) throws Exception {
+        projection.handle(new GenericDomainEventMessage<>("BulkTask", TASK, sequence, history.get(sequence),
                 Map.of(), "event-" + sequence, T0.plus(sequence, ChronoUnit.MINUTES)));
     }
 
