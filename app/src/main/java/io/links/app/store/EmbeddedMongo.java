@@ -25,7 +25,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final int MIN_CACHE_MB = 16;
-    private static final int WRITE_BUFFER_KB = 64 * 1024;
+    private static final int MIN_WRITE_BUFFER_MB = 64;
     private static final int WRITE_DELAY_MS = 15_000;
     static final String FILE = "read-models.mv";
     /** The file of earlier versions, whose indexes are in the stock backend's order (see OrderedKeysH2Backend). */
@@ -63,9 +63,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         // store's page cache decides whether that is a walk through memory or a decoding of file pages each time.
         int cacheMegabytes = (int) Math.max(MIN_CACHE_MB, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
         // Every write to the file serializes whole pages again, so writes are gathered: a crash loses them anyway,
-        // since the store then starts empty; a clean stop writes everything.
+        // since the store then starts empty; a clean stop writes everything. The buffer counts pages changed since
+        // the last write, which are in memory in any case; a bulk task changes pages of all its links within seconds,
+        // so a buffer smaller than the data would write them all again every few seconds.
+        int writeBufferMegabytes = (int) Math.max(MIN_WRITE_BUFFER_MB,
+                Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024));
         MVStore store = new MVStore.Builder().fileName(directory.resolve(FILE).toString())
-                .cacheSize(cacheMegabytes).autoCommitBufferSize(WRITE_BUFFER_KB).open();
+                .cacheSize(cacheMegabytes).autoCommitBufferSize(writeBufferMegabytes * 1024).open();
         store.setAutoCommitDelay(WRITE_DELAY_MS);
         EmbeddedMongo mongo = new EmbeddedMongo(new MongoServer(new OrderedKeysH2Backend(store)), directory);
         log.info("Read-model store: embedded MongoDB wire server (H2 file backend) on port {} with data in {}"

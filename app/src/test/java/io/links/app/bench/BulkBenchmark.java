@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +89,7 @@ class BulkBenchmark {
     private double[] run(Api api, String key, String operation, List<String> links) {
         long start = System.nanoTime();
         long cpuAtStart = cpuNanos();
+        long gcAtStart = gcMillis();
         long postgresAtStart = postgresCpuNanos();
         Api.Answer accepted = api.post("/links/bulk/" + operation, key, Map.of("link_ids", links));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
@@ -98,7 +100,7 @@ class BulkBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(done.get("completed_items").asInt()).as(done.toString()).isEqualTo(links.size());
         return new double[] {links.size(), seconds, recorded(task), (cpuNanos() - cpuAtStart) / 1e9,
-            (postgresCpuNanos() - postgresAtStart) / 1e9};
+            (postgresCpuNanos() - postgresAtStart) / 1e9, (gcMillis() - gcAtStart) / 1e3};
     }
 
     /** The CPU time all PostgreSQL processes on this machine have used so far: the embedded server's, here. */
@@ -114,6 +116,12 @@ class BulkBenchmark {
                 .getProcessCpuTime();
     }
 
+    /** The time this JVM's garbage collectors have taken so far, pauses and concurrent work alike. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(time -> time > 0).sum();
+    }
+
     /** Seconds from the task's first event to its last in the event store: its run without the read model. */
     private double recorded(String task) {
         List<Instant> times = events.queryForList("SELECT time_stamp FROM domain_event_entry WHERE "
@@ -124,7 +132,7 @@ class BulkBenchmark {
 
     private static void report(String what, double[] run) {
         System.out.printf(Locale.ROOT, "Bulk %-26s %,7d items in %6.2f s = %7.0f items/s (events of the task "
-                + "recorded within %.2f s; CPU %.1f s in the JVM, %.1f s in PostgreSQL)%n", what, (int) run[0],
-                run[1], run[0] / run[1], run[2], run[3], run[4]);
+                + "recorded within %.2f s; CPU %.1f s in the JVM, %.1f s in PostgreSQL; garbage collection %.1f s)%n",
+                what, (int) run[0], run[1], run[0] / run[1], run[2], run[3], run[4], run[5]);
     }
 }
