@@ -163,6 +163,6 @@ public class EventStoreConfiguration {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return new CachingJacksonSerializer(JacksonSerializer.builder().objectMapper(mapper));
     }
 }
