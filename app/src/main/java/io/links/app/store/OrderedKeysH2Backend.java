@@ -3,6 +3,7 @@ package io.links.app.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -14,13 +15,16 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +36,7 @@ import java.util.regex.Pattern;
  * their keys by their values instead; only the order inside the file changes, so a file written with the stock
  * order must not be opened with this one (see {@link EmbeddedMongo}). Its indexes also serve queries that name
  * more than the index's keys ({@link KeyIndex}), and its collections keep no size totals
- * ({@link UntotalledCollection}).
+ * ({@link LeanCollection}).
  */
 final class OrderedKeysH2Backend extends H2Backend {
 
@@ -46,7 +50,7 @@ final class OrderedKeysH2Backend extends H2Backend {
     }
 
     /**
-     * A database whose unique indexes are {@link KeyIndex}es and whose collections are {@link UntotalledCollection}s.
+     * A database whose unique indexes are {@link KeyIndex}es and whose collections are {@link LeanCollection}s.
      * Inner, so that both can reach the store.
      */
     private final class Database extends H2Database {
@@ -61,7 +65,7 @@ final class OrderedKeysH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            return new UntotalledCollection(this, collectionName, options,
+            return new LeanCollection(this, collectionName, options,
                     getMvStore().openMap("databases." + fullName), getMvStore().openMap("meta." + fullName),
                     getCursorRegistry());
         }
@@ -77,13 +81,15 @@ final class OrderedKeysH2Backend extends H2Backend {
     }
 
     /**
-     * A collection that does not total its documents' sizes. The stock collection encodes the old and the new
-     * document to BSON on every write, only to keep the total that {@code collStats} reports, and writes the total
-     * to the store each time; nothing here asks for it.
+     * A collection that does not total its documents' sizes, and updates top-level fields without copying the whole
+     * document. The stock collection encodes the old and the new document to BSON on every write, only to keep the
+     * total that {@code collStats} reports, and writes the total to the store each time; nothing here asks for it.
      */
-    private static final class UntotalledCollection extends H2Collection {
+    private static final class LeanCollection extends H2Collection {
 
-        UntotalledCollection(MongoDatabase database, String name, CollectionOptions options,
+        private static final String SET = "$set";
+
+        LeanCollection(MongoDatabase database, String name, CollectionOptions options,
                              MVMap<Object, Document> data, MVMap<String, Object> meta,
                              CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
@@ -92,6 +98,70 @@ final class OrderedKeysH2Backend extends H2Backend {
         @Override
         protected boolean tracksDataSize() {
             return false;
+        }
+
+        /**
+         * An update of one document found through the {@code _id} index that only sets top-level fields no index
+         * covers, the write of every projection, changes the stored document in place as the stock path does, but
+         * without its two deep copies of the document: the fields it sets are replaced whole, and nothing else of
+         * the document changes. Every other update takes the stock path.
+         */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                     boolean multi, boolean upsert, Oplog oplog) {
+            Index<Object> byId = multi || !arrayFilters.isEmpty() ? null : idIndexFor(selector, setFields(update));
+            if (byId == null) {
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            }
+            Document fields = (Document) update.get(SET);
+            for (Document document : queryDocuments(selector, null, 0, 0, 0, null)) {
+                Document before = new Document(document);
+                fields.forEach(document::put);
+                List<Object> updated = new ArrayList<>();
+                if (!document.equals(before)) {
+                    handleUpdate(byId.getPosition(before), before, document);
+                    updated.add(document.get(getIdField()));
+                }
+                oplog.handleUpdate(getFullName(), selector, update, updated);
+                Document result = new Document();
+                result.put("n", 1);
+                result.put("nModified", updated.size());
+                return result;
+            }
+            // nothing matched: the stock path answers that, or inserts for an upsert
+            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+        }
+
+        /** The fields a {@code $set}-only update sets, when they are top-level fields other than the id; else null. */
+        private Set<String> setFields(Document update) {
+            if (update.size() != 1 || !(update.get(SET) instanceof Document fields) || fields.isEmpty()) {
+                return null;
+            }
+            for (String field : fields.keySet()) {
+                if (field.isEmpty() || field.contains(".") || field.startsWith("$") || field.equals(getIdField())) {
+                    return null;
+                }
+            }
+            return fields.keySet();
+        }
+
+        /** The {@code _id} index, when it serves {@code selector} and no index covers any of {@code fields}. */
+        private Index<Object> idIndexFor(Document selector, Set<String> fields) {
+            if (fields == null) {
+                return null;
+            }
+            Index<Object> byId = null;
+            for (Index<Object> index : getIndexes()) {
+                List<String> keys = index.getKeys().stream().map(IndexKey::getKey).toList();
+                // a key of an index, or a path into a field set whole ("sim" for "sim.iccid")
+                if (keys.stream().anyMatch(key -> fields.contains(key.split("\\.", 2)[0]))) {
+                    return null;
+                }
+                if (keys.equals(List.of(getIdField())) && index.canHandle(selector)) {
+                    byId = index;
+                }
+            }
+            return byId;
         }
     }
 

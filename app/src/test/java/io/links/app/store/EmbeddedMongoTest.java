@@ -5,7 +5,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import io.links.app.store.OrderedKeysH2Backend.KeyOrder;
 import org.bson.Document;
@@ -73,6 +76,53 @@ class EmbeddedMongoTest {
                     .isOne();
             assertThat(collection.countDocuments(Filters.and(Filters.eq("_id", "a"),
                     Filters.or(Filters.eq("n", 5), Filters.eq("n", 6))))).isOne();
+        });
+    }
+
+    @Test
+    void updatesChangeWhatTheySetAndNothingElseBeforeAndAfterARestart() {
+        Document sim = new Document("iccid", "8944").append("zones", List.of("eu", "global"));
+        with("links", collection -> {
+            collection.createIndex(new Document("code", 1), new IndexOptions().unique(true));
+            collection.insertMany(List.of(
+                    new Document("_id", "a").append("code", 1).append("status", "active").append("version", 3L)
+                            .append("sim", sim).append("tags", List.of("x")),
+                    new Document("_id", "b").append("code", 2).append("status", "active").append("version", 1L)));
+
+            // top-level fields on the condition of a version, as the projections write
+            UpdateResult suspended = collection.updateOne(
+                    Filters.and(Filters.eq("_id", "a"), Filters.lt("version", 4L)),
+                    Updates.combine(Updates.set("status", "suspended"), Updates.set("version", 4L),
+                            Updates.set("added", new Document("k", "v"))));
+            assertThat(suspended.getMatchedCount()).isOne();
+            assertThat(suspended.getModifiedCount()).isOne();
+            UpdateResult stale = collection.updateOne(Filters.and(Filters.eq("_id", "a"), Filters.lt("version", 4L)),
+                    Updates.set("status", "active"));
+            assertThat(stale.getMatchedCount()).isZero();
+            UpdateResult same = collection.updateOne(Filters.eq("_id", "a"), Updates.set("status", "suspended"));
+            assertThat(same.getMatchedCount()).isOne();
+            assertThat(same.getModifiedCount()).isZero();
+
+            // a field an index covers, a path into a document, and an upsert take the stock way, with its checks
+            assertThatThrownBy(() -> collection.updateOne(Filters.eq("_id", "b"), Updates.set("code", 1)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
+            collection.updateOne(Filters.eq("_id", "b"), Updates.set("sim.iccid", "8945"));
+            collection.updateOne(Filters.eq("_id", "c"), Updates.set("status", "pre_active"),
+                    new UpdateOptions().upsert(true));
+            assertThat(collection.updateOne(Filters.eq("_id", "d"), Updates.set("status", "x")).getMatchedCount())
+                    .isZero();
+        });
+        with("links", collection -> {
+            assertThat(collection.find(Filters.eq("_id", "a")).first()).isEqualTo(new Document("_id", "a")
+                    .append("code", 1).append("status", "suspended").append("version", 4L).append("sim", sim)
+                    .append("tags", List.of("x")).append("added", new Document("k", "v")));
+            assertThat(collection.find(Filters.eq("_id", "b")).first()).isEqualTo(new Document("_id", "b")
+                    .append("code", 2).append("status", "active").append("version", 1L)
+                    .append("sim", new Document("iccid", "8945")));
+            assertThat(collection.find(Filters.eq("_id", "c")).first())
+                    .isEqualTo(new Document("_id", "c").append("status", "pre_active"));
+            assertThat(collection.countDocuments()).isEqualTo(3);
+            assertThat(collection.find(Filters.eq("code", 1)).first().getString("_id")).isEqualTo("a");
         });
     }
 
