@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -145,13 +146,17 @@ final class OrderedKeysH2Backend extends H2Backend {
             return fields.keySet();
         }
 
-        /** The {@code _id} index, when it serves {@code selector} and no index covers any of {@code fields}. */
+        /** The {@code _id} index, when it serves {@code selector} and no kept index covers any of {@code fields}. */
         private Index<Object> idIndexFor(Document selector, Set<String> fields) {
             if (fields == null) {
                 return null;
             }
             Index<Object> byId = null;
             for (Index<Object> index : getIndexes()) {
+                if (index instanceof EmptyIndex) {
+                    // an index the backend accepts but does not keep: nothing to check or update
+                    continue;
+                }
                 List<String> keys = index.getKeys().stream().map(IndexKey::getKey).toList();
                 // a key of an index, or a path into a field set whole ("sim" for "sim.iccid")
                 if (keys.stream().anyMatch(key -> fields.contains(key.split("\\.", 2)[0]))) {

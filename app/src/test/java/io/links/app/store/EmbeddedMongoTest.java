@@ -84,6 +84,8 @@ class EmbeddedMongoTest {
         Document sim = new Document("iccid", "8944").append("zones", List.of("eu", "global"));
         with("links", collection -> {
             collection.createIndex(new Document("code", 1), new IndexOptions().unique(true));
+            // accepted and not kept by the backend, as the service's filter indexes are
+            collection.createIndex(new Document("status", 1));
             collection.insertMany(List.of(
                     new Document("_id", "a").append("code", 1).append("status", "active").append("version", 3L)
                             .append("sim", sim).append("tags", List.of("x")),
