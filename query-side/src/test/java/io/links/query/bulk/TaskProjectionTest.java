@@ -106,6 +106,31 @@ class TaskProjectionTest {
     }
 
     @Test
+    void itemsWrittenAsTheirChunkIsRecordedAreStoredAsTheMappingStoresThem() throws Exception {
+        deliver(0);
+        List<Document> asStarted = store.documents(TaskChunkDocument.COLLECTION).get(TaskChunkDocument.COLLECTION);
+        deliver(1);
+        Document pending = items(asStarted, "task-1:1").get(0);
+        Document recorded = items(store.documents(TaskChunkDocument.COLLECTION).get(TaskChunkDocument.COLLECTION),
+                "task-1:1").get(0);
+        Document failed = items(store.documents(TaskChunkDocument.COLLECTION).get(TaskChunkDocument.COLLECTION),
+                "task-1:1").get(2);
+
+        // the first item of chunk 1 as the mapping wrote it at the start, and as the chunk's record wrote it
+        assertThat(recorded.keySet()).containsExactlyElementsOf(pending.keySet());
+        assertThat(recorded.get("status")).isEqualTo("COMPLETED");
+        assertThat(recorded.get("updatedAt")).isInstanceOf(pending.get("updatedAt").getClass());
+        assertThat(recorded.get("position")).isInstanceOf(pending.get("position").getClass());
+        assertThat(failed).containsEntry("errorCode", "not_found").containsKey("errorMessage");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> items(List<Document> chunks, String chunkId) {
+        return (List<Document>) chunks.stream().filter(chunk -> chunk.get("_id").equals(chunkId)).findFirst()
+                .orElseThrow().get("items");
+    }
+
+    @Test
     void aTaskThatSkippedNoChunkAddsUpFromItsChunksAlone() throws Exception {
         for (int sequence = 0; sequence < NONE_SKIPPED.size(); sequence++) {
             deliver(NONE_SKIPPED, sequence);
