@@ -1,5 +1,7 @@
 package io.links.query.bulk;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.links.api.bulk.BulkChunkRecorded;
 import io.links.api.bulk.BulkTaskCancelled;
 import io.links.api.bulk.BulkTaskFinished;
@@ -10,8 +12,6 @@ import io.links.api.bulk.TaskStatus;
 import io.links.query.config.Documents;
 import io.links.query.config.ProcessingGroups;
 import io.links.query.config.VersionWaiter;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -105,8 +105,7 @@ public class TaskProjection {
             return outcome == null ? item : new TaskChunkDocument.Item(item.position(), item.linkId(),
                     outcome.status(), outcome.errorCode(), outcome.message(), at);
         }).toList();
-        mongo.getCollection(TaskChunkDocument.COLLECTION).updateOne(Filters.eq("_id", chunkId),
-                Updates.set("items", items.stream().map(TaskProjection::stored).toList()));
+        writeItems(chunkId, items);
         long completed = count(event.outcomes(), ItemStatus.COMPLETED);
         long failed = count(event.outcomes(), ItemStatus.FAILED);
         long cancelled = count(event.outcomes(), ItemStatus.CANCELLED);
@@ -147,7 +146,7 @@ public class TaskProjection {
                             item.position(), item.linkId(), ItemStatus.CANCELLED, null, null, at))
                     .toList();
             if (!items.equals(chunk.items())) {
-                mongo.updateFirst(byId(chunk.id()), new Update().set("items", items), TaskChunkDocument.class);
+                writeItems(chunk.id(), items);
             }
             // counted, not added up, so that a redelivery after the items were changed counts them all the same
             cancelled += items.stream().filter(item -> item.status() == ItemStatus.CANCELLED).count();
@@ -157,11 +156,16 @@ public class TaskProjection {
     }
 
     /**
-     * An item as the mapping of {@link TaskChunkDocument} stores it (enum by name, time in milliseconds, no empty
-     * field), written directly: a chunk's 50 items go through the mapping layer's reflection otherwise, on every
-     * recorded chunk.
+     * Replaces a chunk's items, written directly as the mapping of {@link TaskChunkDocument} stores them: through
+     * the mapping layer a chunk's 50 items would pass its reflection on every recorded chunk.
      */
-    static org.bson.Document stored(TaskChunkDocument.Item item) {
+    private void writeItems(String chunkId, List<TaskChunkDocument.Item> items) {
+        mongo.getCollection(TaskChunkDocument.COLLECTION).updateOne(Filters.eq("_id", chunkId),
+                Updates.set("items", items.stream().map(TaskProjection::stored).toList()));
+    }
+
+    /** An item as the mapping stores it: its enum by name, its time in milliseconds, no empty field. */
+    private static org.bson.Document stored(TaskChunkDocument.Item item) {
         org.bson.Document stored = new org.bson.Document("position", item.position())
                 .append("linkId", item.linkId()).append("status", item.status().name());
         if (item.errorCode() != null) {
