@@ -23,6 +23,7 @@ import org.h2.mvstore.type.ObjectDataType;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,8 +92,7 @@ final class OrderedKeysH2Backend extends H2Backend {
         private static final String SET = "$set";
 
         LeanCollection(MongoDatabase database, String name, CollectionOptions options,
-                             MVMap<Object, Document> data, MVMap<String, Object> meta,
-                             CursorRegistry cursors) {
+                       MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
         }
 
@@ -114,23 +114,30 @@ final class OrderedKeysH2Backend extends H2Backend {
             if (byId == null) {
                 return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
             }
-            Document fields = (Document) update.get(SET);
-            for (Document document : queryDocuments(selector, null, 0, 0, 0, null)) {
-                Document before = new Document(document);
-                fields.forEach(document::put);
-                List<Object> updated = new ArrayList<>();
-                if (!document.equals(before)) {
-                    handleUpdate(byId.getPosition(before), before, document);
-                    updated.add(document.get(getIdField()));
-                }
-                oplog.handleUpdate(getFullName(), selector, update, updated);
-                Document result = new Document();
-                result.put("n", 1);
-                result.put("nModified", updated.size());
-                return result;
+            Iterator<Document> found = queryDocuments(selector, null, 0, 0, 0, null).iterator();
+            if (!found.hasNext()) {
+                // nothing matched: the stock path answers that, or inserts for an upsert
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
             }
-            // nothing matched: the stock path answers that, or inserts for an upsert
-            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            Document document = found.next();
+            Document before = new Document(document);
+            ((Document) update.get(SET)).forEach(document::put);
+            List<Object> updated = new ArrayList<>();
+            if (!document.equals(before)) {
+                handleUpdate(byId.getPosition(before), before, document);
+                updated.add(document.get(getIdField()));
+            }
+            oplog.handleUpdate(getFullName(), selector, update, updated);
+            Document result = new Document();
+            result.put("n", 1);
+            result.put("nModified", updated.size());
+            return result;
+        }
+
+        /** The top-level field a path starts with. */
+        private static String root(String path) {
+            int dot = path.indexOf('.');
+            return dot < 0 ? path : path.substring(0, dot);
         }
 
         /** The fields a {@code $set}-only update sets, when they are top-level fields other than the id; else null. */
@@ -157,12 +164,14 @@ final class OrderedKeysH2Backend extends H2Backend {
                     // an index the backend accepts but does not keep: nothing to check or update
                     continue;
                 }
-                List<String> keys = index.getKeys().stream().map(IndexKey::getKey).toList();
-                // a key of an index, or a path into a field set whole ("sim" for "sim.iccid")
-                if (keys.stream().anyMatch(key -> fields.contains(key.split("\\.", 2)[0]))) {
-                    return null;
+                for (IndexKey key : index.getKeys()) {
+                    // a key of the index, or a path into a field set whole ("sim" for "sim.iccid")
+                    if (fields.contains(root(key.getKey()))) {
+                        return null;
+                    }
                 }
-                if (keys.equals(List.of(getIdField())) && index.canHandle(selector)) {
+                if (index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals(getIdField())
+                        && index.canHandle(selector)) {
                     byId = index;
                 }
             }
