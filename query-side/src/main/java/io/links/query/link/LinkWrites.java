@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import org.springframework.data.util.Pair;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -94,28 +96,21 @@ public class LinkWrites implements MessageHandlerInterceptor<EventMessage<?>>, C
     /** The writes of one batch not sent yet, and the links they change. */
     private final class Gathered {
 
-        private final List<Query> queries = new ArrayList<>();
-        private final List<Update> updates = new ArrayList<>();
+        private final List<Pair<Query, UpdateDefinition>> writes = new ArrayList<>();
         private final Set<String> links = new LinkedHashSet<>();
 
         void add(String linkId, Query query, Update update) {
-            queries.add(query);
-            updates.add(update);
+            writes.add(Pair.of(query, update));
             links.add(linkId);
         }
 
         void send() {
-            if (queries.isEmpty()) {
+            if (writes.isEmpty()) {
                 return;
             }
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, LinkDocument.class);
-            for (int i = 0; i < queries.size(); i++) {
-                bulk.updateOne(queries.get(i), updates.get(i));
-            }
-            bulk.execute();
+            mongo.bulkOps(BulkOperations.BulkMode.ORDERED, LinkDocument.class).updateOne(writes).execute();
             links.forEach(waiter::projected);
-            queries.clear();
-            updates.clear();
+            writes.clear();
             links.clear();
         }
     }
