@@ -8,6 +8,7 @@ import io.links.app.support.ApiTest;
 import io.links.command.store.EventStoreConfiguration;
 import io.links.query.config.ProcessingGroups;
 import io.links.query.config.ReadModelProcessingConfiguration;
+import io.links.query.link.LinkWrites;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -51,6 +52,9 @@ class StorageWiringTest extends ApiTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    private LinkWrites writes;
 
     @Test
     void eventsAreStoredInPostgresWithOrganisationActorAndRequestId() {
@@ -139,6 +143,15 @@ class StorageWiringTest extends ApiTest {
                 ReadModelProcessingConfiguration.TOKENS_COLLECTION)).isNotEmpty());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?", Integer.class,
                 ProcessingGroups.LINKS)).isZero();
+    }
+
+    @Test
+    void linkWritesAreGatheredByTheLinksProcessorAloneAndOnce() {
+        assertThat(processing.interceptorsFor(ProcessingGroups.LINKS)).containsOnlyOnce(writes.interceptor());
+        for (String processor : List.of(ProcessingGroups.TASKS, "BulkTaskSagaProcessor")) {
+            assertThat(processing.interceptorsFor(processor)).as(processor).isNotEmpty()
+                    .doesNotContain(writes.interceptor());
+        }
     }
 
     @Test

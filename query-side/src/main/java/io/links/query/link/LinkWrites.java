@@ -39,27 +39,36 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ConditionalOnExpression(ProcessingGroups.RUNS_PROJECTIONS)
-public class LinkWrites implements MessageHandlerInterceptor<EventMessage<?>>, ConfigurerModule {
+public class LinkWrites implements ConfigurerModule {
 
     private static final String GATHERED = LinkWrites.class.getName() + ".gathered";
 
     private final MongoTemplate mongo;
     private final VersionWaiter waiter;
+    private final MessageHandlerInterceptor<EventMessage<?>> interceptor = this::gather;
 
     public LinkWrites(MongoTemplate mongo, VersionWaiter waiter) {
         this.mongo = mongo;
         this.waiter = waiter;
     }
 
-    /** Registers this as an interceptor of the {@code links} processor. */
+    /**
+     * Registers {@link #interceptor()} with the {@code links} processor alone. This is not itself an interceptor
+     * bean, since Axon's Spring Boot support registers every such bean with every event processor.
+     */
     @Override
     public void configureModule(Configurer configurer) {
         configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(ProcessingGroups.LINKS,
-                configuration -> this));
+                configuration -> interceptor));
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+    /** The interceptor that gathers the writes of a batch of the {@code links} processor. */
+    public MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return interceptor;
+    }
+
+    /** Handles an event of a batch, and sends what the batch gathered after its last event. */
+    private Object gather(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         Gathered gathered = unitOfWork.root().getOrComputeResource(GATHERED, key -> new Gathered());
         Object result = chain.proceed();

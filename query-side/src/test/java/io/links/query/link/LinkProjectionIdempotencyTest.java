@@ -170,7 +170,7 @@ class LinkProjectionIdempotencyTest {
             messages.add(message(sequence));
         }
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
-        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(writes),
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(writes.interceptor()),
                 message -> projection.handle(message)).proceed());
         assertThat(batch.getExecutionResult().isExceptionResult()).isFalse();
     }
