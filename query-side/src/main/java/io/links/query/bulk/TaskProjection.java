@@ -1,5 +1,6 @@
 package io.links.query.bulk;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.links.api.bulk.BulkChunkRecorded;
@@ -63,23 +64,25 @@ public class TaskProjection {
             ids.add(TaskChunkDocument.id(event.taskId(), chunk));
         }
         // chunks of an earlier, interrupted delivery of this event are replaced whole
-        mongo.remove(Query.query(where("_id").in(ids)), TaskChunkDocument.class);
-        List<TaskChunkDocument> chunks = new ArrayList<>();
+        chunkCollection().deleteMany(Filters.in("_id", ids));
+        List<org.bson.Document> chunks = new ArrayList<>();
         for (int chunk = 0; chunk < event.chunks(); chunk++) {
             int first = chunk * event.chunkSize();
             int end = Math.min(first + event.chunkSize(), event.linkIds().size());
-            List<TaskChunkDocument.Item> items = new ArrayList<>(end - first);
+            List<org.bson.Document> items = new ArrayList<>(end - first);
             for (int position = first; position < end; position++) {
-                items.add(new TaskChunkDocument.Item(position, event.linkIds().get(position), ItemStatus.PENDING,
-                        null, null, at));
+                items.add(stored(new TaskChunkDocument.Item(position, event.linkIds().get(position),
+                        ItemStatus.PENDING, null, null, at)));
             }
-            chunks.add(new TaskChunkDocument(ids.get(chunk), event.taskId(), event.organisationId(), chunk, items));
+            chunks.add(stored(ids.get(chunk), event.taskId(), event.organisationId(), chunk, items));
             if (chunks.size() == INSERT_BATCH) {
-                mongo.insertAll(chunks);
+                chunkCollection().insertMany(chunks);
                 chunks.clear();
             }
         }
-        mongo.insertAll(chunks);
+        if (!chunks.isEmpty()) {
+            chunkCollection().insertMany(chunks);
+        }
         mongo.insert(new TaskDocument(event.taskId(), event.organisationId(), event.operation(), event.planId(),
                 TaskStatus.QUEUED, event.linkIds().size(), 0, 0, 0, sequence, at, at));
         waiter.projected(event.taskId());
@@ -92,7 +95,7 @@ public class TaskProjection {
             return;
         }
         String chunkId = TaskChunkDocument.id(event.taskId(), event.chunk());
-        TaskChunkDocument chunk = mongo.findById(chunkId, TaskChunkDocument.class);
+        org.bson.Document chunk = chunkCollection().find(Filters.eq("_id", chunkId)).first();
         if (chunk == null) {
             // never count an item whose document is not there: fail, and the processor tries again
             throw new IllegalStateException("chunk " + event.chunk() + " of task " + event.taskId() + " has no "
@@ -100,10 +103,10 @@ public class TaskProjection {
         }
         Map<Integer, ItemOutcome> outcomes = new HashMap<>();
         event.outcomes().forEach(outcome -> outcomes.put(outcome.position(), outcome));
-        List<TaskChunkDocument.Item> items = chunk.items().stream().map(item -> {
-            ItemOutcome outcome = outcomes.get(item.position());
-            return outcome == null ? item : new TaskChunkDocument.Item(item.position(), item.linkId(),
-                    outcome.status(), outcome.errorCode(), outcome.message(), at);
+        List<org.bson.Document> items = chunk.getList("items", org.bson.Document.class).stream().map(item -> {
+            ItemOutcome outcome = outcomes.get(item.getInteger("position"));
+            return outcome == null ? item : stored(new TaskChunkDocument.Item(outcome.position(),
+                    item.getString("linkId"), outcome.status(), outcome.errorCode(), outcome.message(), at));
         }).toList();
         writeItems(chunkId, items);
         long completed = count(event.outcomes(), ItemStatus.COMPLETED);
@@ -146,7 +149,7 @@ public class TaskProjection {
                             item.position(), item.linkId(), ItemStatus.CANCELLED, null, null, at))
                     .toList();
             if (!items.equals(chunk.items())) {
-                writeItems(chunk.id(), items);
+                writeItems(chunk.id(), items.stream().map(TaskProjection::stored).toList());
             }
             // counted, not added up, so that a redelivery after the items were changed counts them all the same
             cancelled += items.stream().filter(item -> item.status() == ItemStatus.CANCELLED).count();
@@ -156,12 +159,26 @@ public class TaskProjection {
     }
 
     /**
-     * Replaces a chunk's items, written directly as the mapping of {@link TaskChunkDocument} stores them: through
-     * the mapping layer a chunk's 50 items would pass its reflection on every recorded chunk.
+     * Chunks are read and written directly, shaped as the mapping of {@link TaskChunkDocument} stores them: through
+     * the mapping layer each of a chunk's items would pass its reflection, at the start of a task and on every chunk
+     * recorded.
      */
-    private void writeItems(String chunkId, List<TaskChunkDocument.Item> items) {
-        mongo.getCollection(TaskChunkDocument.COLLECTION).updateOne(Filters.eq("_id", chunkId),
-                Updates.set("items", items.stream().map(TaskProjection::stored).toList()));
+    private MongoCollection<org.bson.Document> chunkCollection() {
+        return mongo.getCollection(TaskChunkDocument.COLLECTION);
+    }
+
+    /** Replaces a chunk's items. */
+    private void writeItems(String chunkId, List<org.bson.Document> items) {
+        chunkCollection().updateOne(Filters.eq("_id", chunkId), Updates.set("items", items));
+    }
+
+    /** A chunk as the mapping stores it, with the type hint the mapping would write. */
+    private org.bson.Document stored(String id, String taskId, String organisationId, int chunk,
+                                     List<org.bson.Document> items) {
+        org.bson.Document stored = new org.bson.Document("_id", id).append("taskId", taskId)
+                .append("organisationId", organisationId).append("chunk", chunk).append("items", items);
+        mongo.getConverter().getTypeMapper().writeType(TaskChunkDocument.class, stored);
+        return stored;
     }
 
     /** An item as the mapping stores it: its enum by name, its time in milliseconds, no empty field. */

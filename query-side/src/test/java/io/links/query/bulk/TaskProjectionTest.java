@@ -106,28 +106,41 @@ class TaskProjectionTest {
     }
 
     @Test
-    void itemsWrittenAsTheirChunkIsRecordedAreStoredAsTheMappingStoresThem() throws Exception {
+    void chunksAreStoredAsTheMappingStoresThemWhenTheTaskStartsAndAsTheyAreRecorded() throws Exception {
         deliver(0);
-        List<Document> asStarted = store.documents(TaskChunkDocument.COLLECTION).get(TaskChunkDocument.COLLECTION);
+        Instant started = T0;
+        assertStoredAsMapped("task-1:1", new TaskChunkDocument("task-1:1", TASK, ORG, 1,
+                IntStream.range(10, 20).mapToObj(position -> new TaskChunkDocument.Item(position,
+                        LINKS.get(position), ItemStatus.PENDING, null, null, started)).toList()));
         deliver(1);
-        Document pending = items(asStarted, "task-1:1").get(0);
-        Document recorded = items(store.documents(TaskChunkDocument.COLLECTION).get(TaskChunkDocument.COLLECTION),
-                "task-1:1").get(0);
-        Document failed = items(store.documents(TaskChunkDocument.COLLECTION).get(TaskChunkDocument.COLLECTION),
-                "task-1:1").get(2);
-
-        // the first item of chunk 1 as the mapping wrote it at the start, and as the chunk's record wrote it
-        assertThat(recorded.keySet()).containsExactlyElementsOf(pending.keySet());
-        assertThat(recorded.get("status")).isEqualTo("COMPLETED");
-        assertThat(recorded.get("updatedAt")).isInstanceOf(pending.get("updatedAt").getClass());
-        assertThat(recorded.get("position")).isInstanceOf(pending.get("position").getClass());
-        assertThat(failed).containsEntry("errorCode", "not_found").containsKey("errorMessage");
+        Instant recorded = T0.plus(1, ChronoUnit.MINUTES);
+        assertStoredAsMapped("task-1:1", new TaskChunkDocument("task-1:1", TASK, ORG, 1,
+                IntStream.range(10, 20).mapToObj(position -> position % 4 == 0
+                        ? new TaskChunkDocument.Item(position, LINKS.get(position), ItemStatus.FAILED, "not_found",
+                        "link " + LINKS.get(position) + " was not found", recorded)
+                        : new TaskChunkDocument.Item(position, LINKS.get(position), ItemStatus.COMPLETED, null,
+                        null, recorded)).toList()));
+        assertThat(mongo.findById("task-1:1", TaskChunkDocument.class).items()).extracting(
+                TaskChunkDocument.Item::status).containsOnly(ItemStatus.COMPLETED, ItemStatus.FAILED);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Document> items(List<Document> chunks, String chunkId) {
-        return (List<Document>) chunks.stream().filter(chunk -> chunk.get("_id").equals(chunkId)).findFirst()
-                .orElseThrow().get("items");
+    /** The stored chunk has the fields, their order and their value types that the mapping writes for it. */
+    private void assertStoredAsMapped(String chunkId, TaskChunkDocument expected) {
+        Document mapped = new Document();
+        mongo.getConverter().write(expected, mapped);
+        Document stored = store.documents(TaskChunkDocument.COLLECTION).get(TaskChunkDocument.COLLECTION).stream()
+                .filter(chunk -> chunk.get("_id").equals(chunkId)).findFirst().orElseThrow();
+        assertThat(stored.keySet()).containsExactlyElementsOf(mapped.keySet());
+        assertThat(stored).isEqualTo(mapped);
+        List<Document> storedItems = stored.getList("items", Document.class);
+        List<Document> mappedItems = mapped.getList("items", Document.class);
+        for (int i = 0; i < mappedItems.size(); i++) {
+            assertThat(storedItems.get(i).keySet()).containsExactlyElementsOf(mappedItems.get(i).keySet());
+            for (String field : mappedItems.get(i).keySet()) {
+                assertThat(storedItems.get(i).get(field)).as(field)
+                        .isInstanceOf(mappedItems.get(i).get(field).getClass());
+            }
+        }
     }
 
     @Test
