@@ -12,6 +12,7 @@ import io.links.api.bulk.ResumeBulkTask;
 import io.links.api.bulk.StartBulkTask;
 import io.links.api.bulk.TaskStatus;
 import io.links.api.error.LinksException;
+import io.links.command.store.CommandTargets;
 import io.links.command.store.EventStoreConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -31,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * outcomes once, however often the chunk runs, so that every item is counted exactly once. The
  * {@link BulkTaskSaga} decides what runs when.
  */
-@Aggregate(cache = BulkConfiguration.TASK_CACHE)
+@Aggregate(cache = BulkConfiguration.TASK_CACHE, commandTargetResolver = CommandTargets.BEAN)
 public class BulkTask {
 
     @AggregateIdentifier

@@ -49,6 +49,7 @@ import io.links.api.link.UnlockImei;
 import io.links.api.link.UpdateLink;
 import io.links.api.link.Usage;
 import io.links.api.link.UsageRecorded;
+import io.links.command.store.CommandTargets;
 import io.links.command.upstream.Upstream;
 import io.links.command.upstream.UpstreamException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -79,7 +80,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A customer's service endpoint bound to a SIM. Every rule of its lifecycle is checked here; the provider's platform
  * is told of a change before an event records it, so the link never claims what the platform refused.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = CommandTargets.BEAN)
 public class Link {
 
     static final int MAX_SMS_LENGTH = 80;
