@@ -13,6 +13,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Axon's Jackson serializer, doing once what it does for every message it reads: finding the class a type name
  * stands for, and building a reader for that class (which looks up its deserializer). Metadata, which every event
  * carries and most handlers never look at until Axon's own correlation does, is read field by field instead of
- * through a map deserializer looked up per message. Every event read by an aggregate load or an event processor
- * passes through here, so this is a measurable part of a bulk task's work.
+ * through a map deserializer looked up per message; instants are read by {@link UtcInstants}. Every event read by an
+ * aggregate load or an event processor passes through here, so this is a measurable part of a bulk task's work.
  */
 final class CachingJacksonSerializer extends JacksonSerializer {
 
@@ -33,7 +34,8 @@ final class CachingJacksonSerializer extends JacksonSerializer {
         super(builder);
         // registered after Axon's own metadata module, so that this deserializer is the one found
         getObjectMapper().registerModule(new SimpleModule("links-metadata")
-                .addDeserializer(MetaData.class, new MetaDataFields()));
+                .addDeserializer(MetaData.class, new MetaDataFields())
+                .addDeserializer(Instant.class, new UtcInstants()));
     }
 
     @Override
