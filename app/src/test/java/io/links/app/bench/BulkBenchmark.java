@@ -90,6 +90,7 @@ class BulkBenchmark {
         long start = System.nanoTime();
         long cpuAtStart = cpuNanos();
         long gcAtStart = gcMillis();
+        long jitAtStart = jitMillis();
         long postgresAtStart = postgresCpuNanos();
         Api.Answer accepted = api.post("/links/bulk/" + operation, key, Map.of("link_ids", links));
         double answered = (System.nanoTime() - start) / 1e9;
@@ -104,7 +105,8 @@ class BulkBenchmark {
         List<Instant> times = eventTimes(task);
         return new double[] {links.size(), seconds, seconds(times.get(0), times.get(times.size() - 1)),
             (cpuNanos() - cpuAtStart) / 1e9, (postgresCpuNanos() - postgresAtStart) / 1e9,
-            (gcMillis() - gcAtStart) / 1e3, answered, seconds(times.get(times.size() - 1), shown)};
+            (gcMillis() - gcAtStart) / 1e3, (jitMillis() - jitAtStart) / 1e3, answered,
+            seconds(times.get(times.size() - 1), shown)};
     }
 
     /** The CPU time all PostgreSQL processes on this machine have used so far: the embedded server's, here. */
@@ -126,6 +128,11 @@ class BulkBenchmark {
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(time -> time > 0).sum();
     }
 
+    /** The time this JVM's just-in-time compilers have taken so far: still compiling makes a run slower. */
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     /** When the task's events were recorded, in order: from its start to its end, its run without the read model. */
     private List<Instant> eventTimes(String task) {
         return events.queryForList("SELECT time_stamp FROM domain_event_entry WHERE aggregate_identifier = ? "
@@ -139,7 +146,7 @@ class BulkBenchmark {
     private static void report(String what, double[] run) {
         System.out.printf(Locale.ROOT, "Bulk %-26s %,7d items in %6.2f s = %7.0f items/s (events of the task "
                 + "recorded within %.2f s; CPU %.1f s in the JVM, %.1f s in PostgreSQL; garbage collection %.1f s; "
-                + "202 after %.2f s; completion shown %.2f s after the last event)%n",
-                what, (int) run[0], run[1], run[0] / run[1], run[2], run[3], run[4], run[5], run[6], run[7]);
+                + "JIT compilation %.1f s; 202 after %.2f s; completion shown %.2f s after the last event)%n",
+                what, (int) run[0], run[1], run[0] / run[1], run[2], run[3], run[4], run[5], run[6], run[7], run[8]);
     }
 }
