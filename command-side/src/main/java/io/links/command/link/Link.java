@@ -1,5 +1,6 @@
 package io.links.command.link;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.links.api.error.LinksException;
 import io.links.api.link.ActivatePlan;
 import io.links.api.link.ActivationDepleted;
@@ -58,6 +59,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -79,8 +81,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A customer's service endpoint bound to a SIM. Every rule of its lifecycle is checked here; the provider's platform
  * is told of a change before an event records it, so the link never claims what the platform refused.
+ *
+ * <p>A link takes a snapshot of itself every {@value LinkSnapshots#EVENTS} events, since an active link gains a usage
+ * event every few minutes and would otherwise read its whole history on every load. The snapshot holds its fields as
+ * JSON, field by field; {@link Revision} names their shape. Any change to the fields must change the revision too,
+ * so that snapshots of the old shape are passed over and the link is read from its events instead:
+ * {@code LinkSnapshotTest} fails until it does.
  */
-@Aggregate(commandTargetResolver = CommandTargets.BEAN)
+@Aggregate(commandTargetResolver = CommandTargets.BEAN, snapshotTriggerDefinition = LinkSnapshots.TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
+        creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class Link {
 
     static final int MAX_SMS_LENGTH = 80;
@@ -94,7 +106,7 @@ public class Link {
     private final Map<String, PlanSnapshot> activePlans = new LinkedHashMap<>();
     private final Map<String, Instant> expiries = new LinkedHashMap<>();
     private final Map<String, Usage> usage = new LinkedHashMap<>();
-    private final Set<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
+    private final EnumSet<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
     private String imeiLock;
     private NetworkStatus network;
     private final Set<String> bulkTasks = new HashSet<>();
