@@ -22,11 +22,13 @@ import java.time.Instant;
  * @param version        the sequence number of the last task event applied
  * @param createdAt      when it was accepted
  * @param updatedAt      when it last moved on
+ * @param chunks         how many chunk documents hold its items; null in a task document an earlier version
+ *                       wrote, whose chunks are then found by the task's id
  */
 @Document(TaskDocument.COLLECTION)
 public record TaskDocument(@Id String id, String organisationId, BulkOperation type, String planId,
                            TaskStatus status, long totalItems, long completedItems, long failedItems,
-                           long cancelledItems, long version, Instant createdAt, Instant updatedAt) {
+                           long cancelledItems, long version, Instant createdAt, Instant updatedAt, Integer chunks) {
 
     public static final String COLLECTION = "tasks";
 }

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public class TaskProjection {
             chunkCollection().insertMany(chunks);
         }
         mongo.insert(new TaskDocument(event.taskId(), event.organisationId(), event.operation(), event.planId(),
-                TaskStatus.QUEUED, event.linkIds().size(), 0, 0, 0, sequence, at, at));
+                TaskStatus.QUEUED, event.linkIds().size(), 0, 0, 0, sequence, at, at, event.chunks()));
         waiter.projected(event.taskId());
     }
 
@@ -135,7 +136,8 @@ public class TaskProjection {
      */
     @EventHandler
     void on(BulkTaskFinished event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (pending(event.taskId(), sequence) == null) {
+        TaskDocument task = pending(event.taskId(), sequence);
+        if (task == null) {
             return;
         }
         if (event.skippedChunks().isEmpty()) {
@@ -143,7 +145,7 @@ public class TaskProjection {
             return;
         }
         long cancelled = 0;
-        for (TaskChunkDocument chunk : chunks(mongo, event.taskId())) {
+        for (TaskChunkDocument chunk : chunks(mongo, task)) {
             List<TaskChunkDocument.Item> items = chunk.items().stream()
                     .map(item -> item.status() != ItemStatus.PENDING ? item : new TaskChunkDocument.Item(
                             item.position(), item.linkId(), ItemStatus.CANCELLED, null, null, at))
@@ -197,9 +199,24 @@ public class TaskProjection {
         return stored;
     }
 
-    /** The task's chunks in their order. */
-    static List<TaskChunkDocument> chunks(MongoTemplate mongo, String taskId) {
-        return mongo.find(Query.query(where("taskId").is(taskId)).with(Sort.by("chunk")), TaskChunkDocument.class);
+    /**
+     * The task's chunks in their order, found by their ids: the embedded store finds documents by id alone and
+     * would read every chunk of every task for any other query. A task document of an earlier version does not
+     * know its number of chunks; its chunks are found by the task's id.
+     */
+    static List<TaskChunkDocument> chunks(MongoTemplate mongo, TaskDocument task) {
+        if (task.chunks() == null) {
+            return mongo.find(Query.query(where("taskId").is(task.id())).with(Sort.by("chunk")),
+                    TaskChunkDocument.class);
+        }
+        List<String> ids = new ArrayList<>(task.chunks());
+        for (int chunk = 0; chunk < task.chunks(); chunk++) {
+            ids.add(TaskChunkDocument.id(task.id(), chunk));
+        }
+        List<TaskChunkDocument> chunks = new ArrayList<>(mongo.find(Query.query(where("_id").in(ids)),
+                TaskChunkDocument.class));
+        chunks.sort(Comparator.comparingInt(TaskChunkDocument::chunk));
+        return chunks;
     }
 
     private static long count(List<ItemOutcome> outcomes, ItemStatus status) {

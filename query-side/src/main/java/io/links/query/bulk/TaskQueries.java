@@ -84,14 +84,14 @@ public class TaskQueries {
      */
     public Page<TaskItemView> items(String organisationId, String taskId, List<ItemStatus> statuses,
                                     PageRequest page) {
-        get(organisationId, taskId);
+        TaskDocument task = find(organisationId, taskId).orElseThrow(() -> LinksException.notFound("task", taskId));
         Comparator<TaskChunkDocument.Item> order = switch (page.sortBy() == null ? "position" : page.sortBy()) {
             case "status" -> Comparator.comparing(item -> item.status().name());
             case "updated_at" -> Comparator.comparing(TaskChunkDocument.Item::updatedAt);
             default -> Comparator.comparingInt(TaskChunkDocument.Item::position);
         };
         order = order.thenComparingInt(TaskChunkDocument.Item::position);
-        List<TaskChunkDocument.Item> matching = TaskProjection.chunks(mongo, taskId).stream()
+        List<TaskChunkDocument.Item> matching = TaskProjection.chunks(mongo, task).stream()
                 .flatMap(chunk -> chunk.items().stream())
                 .filter(item -> statuses.isEmpty() || statuses.contains(item.status()))
                 .sorted(page.ascending() ? order : order.reversed()).toList();

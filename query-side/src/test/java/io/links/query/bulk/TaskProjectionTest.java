@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -156,6 +157,35 @@ class TaskProjectionTest {
         assertThat(items(List.of(ItemStatus.CANCELLED), null, true, 1, 25).items()).extracting(TaskItemView::linkId)
                 .containsExactly("link-22", "link-23", "link-24");
         assertThat(items(List.of(ItemStatus.PENDING), null, true, 1, 25).total()).isZero();
+    }
+
+    @Test
+    void aTasksChunksAreFoundByTheirIdsOrForATaskOfAnEarlierVersionByItsId() throws Exception {
+        for (int sequence = 0; sequence < HISTORY.size(); sequence++) {
+            deliver(sequence);
+        }
+        List<Document> asked = new ArrayList<>();
+        MongoTemplate recording = new MongoTemplate(store.client(), "links") {
+            @Override
+            public <T> List<T> find(Query query, Class<T> entityClass) {
+                asked.add(query.getQueryObject());
+                return super.find(query, entityClass);
+            }
+        };
+        TaskQueries reading = new TaskQueries(recording, new VersionWaiter());
+        PageRequest all = new PageRequest(1, 25, null, true);
+        List<TaskItemView> items = reading.items(ORG, TASK, List.of(), all).items();
+
+        assertThat(items).extracting(TaskItemView::linkId).containsExactlyElementsOf(LINKS);
+        assertThat(asked).containsExactly(new Document("_id", new Document("$in",
+                List.of("task-1:0", "task-1:1", "task-1:2"))));
+
+        // as an earlier version stored the task: without its number of chunks
+        mongo.getCollection(TaskDocument.COLLECTION).updateOne(new Document("_id", TASK),
+                new Document("$unset", new Document("chunks", "")));
+        asked.clear();
+        assertThat(reading.items(ORG, TASK, List.of(), all).items()).isEqualTo(items);
+        assertThat(asked).containsExactly(new Document("taskId", TASK));
     }
 
     @Test

@@ -29,6 +29,10 @@ public final class MemoryMongo implements AutoCloseable {
         return template;
     }
 
+    public MongoClient client() {
+        return client;
+    }
+
     /** Every document of each collection, in the order of their ids, by collection. */
     public Map<String, List<Document>> documents(String... collections) {
         Map<String, List<Document>> documents = new LinkedHashMap<>();
