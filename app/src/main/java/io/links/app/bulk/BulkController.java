@@ -15,6 +15,7 @@ import io.links.app.web.Commands;
 import io.links.app.web.QueryParams;
 import io.links.app.web.RequestContext;
 import io.links.command.bulk.BulkChunkRunner;
+import io.links.command.bulk.BulkProperties;
 import io.links.command.bulk.BulkTaskStore;
 import io.links.command.catalog.CatalogStore;
 import io.links.query.bulk.TaskQueries;
@@ -53,15 +54,17 @@ class BulkController {
     private final CatalogStore catalog;
     private final BulkChunkRunner runner;
     private final LinksProperties properties;
+    private final BulkProperties bulk;
 
     BulkController(Commands commands, LinkQueries links, TaskQueries tasks, CatalogStore catalog,
-                   BulkChunkRunner runner, LinksProperties properties) {
+                   BulkChunkRunner runner, LinksProperties properties, BulkProperties bulk) {
         this.commands = commands;
         this.links = links;
         this.tasks = tasks;
         this.catalog = catalog;
         this.runner = runner;
         this.properties = properties;
+        this.bulk = bulk;
     }
 
     record BulkRequest(List<String> linkIds, Map<String, Object> filter, String planId, Boolean dryRun) {
@@ -107,19 +110,20 @@ class BulkController {
         String organisationId = RequestContext.organisationId();
         String planId = plan(organisationId, type, body.planId());
         List<String> selected = selection(organisationId, body);
-        BulkTaskStore.Task task = new BulkTaskStore.Task(UUID.randomUUID().toString(), organisationId, type, planId,
-                RequestContext.principal().keyId(), RequestContext.requestId(), 0, false);
+        String taskId = UUID.randomUUID().toString();
         if (Boolean.TRUE.equals(body.dryRun())) {
+            // the task as it would start now, on this node's chunk size
+            BulkTaskStore.Task task = new BulkTaskStore.Task(taskId, organisationId, type, planId,
+                    RequestContext.principal().keyId(), RequestContext.requestId(), bulk.chunkSize(), false);
             return ResponseEntity.ok(dryRun(type, runner.check(task, selected)));
         }
 
-        commands.send(new StartBulkTask(task.taskId(), organisationId, type, planId, selected));
+        commands.send(new StartBulkTask(taskId, organisationId, type, planId, selected));
 
-        URI location = URI.create("/tasks/" + task.taskId());
-        Optional<TaskView> started = tasks.awaitVersion(organisationId, task.taskId(), 0,
-                properties.readYourWritesTimeout());
+        URI location = URI.create("/tasks/" + taskId);
+        Optional<TaskView> started = tasks.awaitVersion(organisationId, taskId, 0, properties.readYourWritesTimeout());
         return ResponseEntity.accepted().location(location)
-                .body(started.isPresent() ? started.get() : Map.of("id", task.taskId()));
+                .body(started.isPresent() ? started.get() : Map.of("id", taskId));
     }
 
     /** The plan of a plan operation, which must exist; other operations take none. */
