@@ -1,24 +1,17 @@
 package io.links.command.link;
 
-import io.links.api.catalog.SimType;
 import io.links.api.error.ErrorCode;
 import io.links.api.link.ActivatePlan;
 import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationResult;
-import io.links.api.link.ActivationSource;
 import io.links.api.link.BulkItemApplied;
 import io.links.api.link.DeleteLink;
 import io.links.api.link.DetachSim;
-import io.links.api.link.LinkCreated;
 import io.links.api.link.LinkDeleted;
 import io.links.api.link.LinkResumed;
-import io.links.api.link.LinkSuspended;
-import io.links.api.link.PlanActivated;
 import io.links.api.link.PlanSnapshot;
 import io.links.api.link.RemovePlanActivations;
 import io.links.api.link.ResumeLink;
-import io.links.api.link.SimDetached;
-import io.links.api.link.SimSnapshot;
 import io.links.api.link.SuspendLink;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -29,10 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +29,16 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
+import static io.links.command.link.LinkFixtures.ACTIVATED;
+import static io.links.command.link.LinkFixtures.CREATED;
+import static io.links.command.link.LinkFixtures.DETACHED;
+import static io.links.command.link.LinkFixtures.LINK;
+import static io.links.command.link.LinkFixtures.ORG;
+import static io.links.command.link.LinkFixtures.PLAN;
+import static io.links.command.link.LinkFixtures.SIM;
+import static io.links.command.link.LinkFixtures.SUSPENDED;
+import static io.links.command.link.LinkFixtures.activated;
+import static io.links.command.link.LinkFixtures.linkFixture;
 import static io.links.command.support.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,21 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LinkBulkItemTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    private static final String ORG = "org-1";
-    private static final String LINK = "link-1";
     private static final String TASK = "task-1";
-    private static final SimSnapshot SIM = new SimSnapshot("sim-1", "8944500000000000006", "447700900123",
-            "490154203237518", SimType.PHYSICAL, "simulator", List.of("eu", "global"), List.of("DEU"));
-    private static final PlanSnapshot PLAN = new PlanSnapshot("plan-1", "EU 1 GB", 1_000_000_000L, 30, "cov-1",
-            List.of("eu"), false);
     private static final PlanSnapshot GLOBAL_PLAN = new PlanSnapshot("plan-global", "World 1 GB", 1_000_000_000L, 30,
             "cov-3", List.of("global"), false);
 
-    private static final LinkCreated CREATED = new LinkCreated(LINK, ORG, "Pump", SIM, SIM.compatibilityZones());
-    private static final PlanActivated ACTIVATED = activated("act-1", PLAN);
-    private static final LinkSuspended SUSPENDED = new LinkSuspended(LINK);
-    private static final SimDetached DETACHED = new SimDetached(LINK, SIM.id());
     /** The mark an item left as an event of its own, in histories that earlier versions recorded. */
     private static final BulkItemApplied APPLIED = new BulkItemApplied(LINK, TASK);
 
@@ -76,14 +64,11 @@ class LinkBulkItemTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Link.class);
         catalog = new InMemoryCatalog(ORG).with(SIM).with(PLAN).with(GLOBAL_PLAN);
         catalog.bindings.put(SIM.id(), LINK);
         catalog.activations.put("act-1", PLAN.id());
         upstream = new RecordingUpstream();
-        fixture.registerInjectableResource(catalog);
-        fixture.registerInjectableResource(upstream);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = linkFixture(catalog, upstream);
     }
 
     /** {@code event} as the item of {@code task} records it: naming the task in its metadata. */
@@ -93,10 +78,6 @@ class LinkBulkItemTest {
 
     private static EventMessage<?>[] ofTask(String task, List<Object> events) {
         return events.stream().map(event -> ofTask(task, event)).toArray(EventMessage<?>[]::new);
-    }
-
-    private static PlanActivated activated(String activationId, PlanSnapshot plan) {
-        return new PlanActivated(LINK, activationId, plan, ActivationSource.MANUAL, NOW, NOW.plus(30, ChronoUnit.DAYS));
     }
 
     /**

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import static io.links.command.link.LinkFixtures.LINK;
+import static io.links.command.link.LinkFixtures.NOW;
+import static io.links.command.link.LinkFixtures.ORG;
+import static io.links.command.link.LinkFixtures.linkFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,9 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LinkUsageTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    private static final String ORG = "org-1";
-    private static final String LINK = "link-1";
     private static final SimSnapshot SIM = new SimSnapshot("sim-1", "8944500000000000006", "447700900123", null,
             SimType.PHYSICAL, "simulator", List.of("eu"), List.of("DEU"));
     private static final PlanSnapshot SMALL = new PlanSnapshot("plan-s", "EU 10 kB", 10_000, 30, "cov-1",
@@ -56,13 +55,10 @@ class LinkUsageTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Link.class);
         catalog = new InMemoryCatalog(ORG).with(SIM).with(SMALL).with(RENEWING);
         catalog.bindings.put(SIM.id(), LINK);
         upstream = new RecordingUpstream();
-        fixture.registerInjectableResource(catalog);
-        fixture.registerInjectableResource(upstream);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = linkFixture(catalog, upstream);
     }
 
     private static PlanActivated activated(String activationId, PlanSnapshot plan, Instant expiresAt) {
