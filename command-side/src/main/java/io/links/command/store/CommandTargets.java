@@ -51,7 +51,8 @@ public class CommandTargets implements CommandTargetResolver {
                     + "value.");
         }
         Object version = target.read(target.version(), command.getPayload());
-        return new VersionedAggregateIdentifier(identifier.toString(), version == null ? null : asLong(version));
+        // the identifier as the command holds it, as Axon's resolver passes it on (to creation policies, for one)
+        return new VersionedAggregateIdentifier(identifier, version == null ? null : asLong(version));
     }
 
     private static Long asLong(Object version) {

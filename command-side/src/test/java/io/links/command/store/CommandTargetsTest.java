@@ -20,6 +20,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,11 +56,15 @@ class CommandTargetsTest {
     @Test
     void fieldsMethodsVersionsAndMetaAnnotationsAreFoundAsAxonFindsThem() {
         for (Object command : List.of(new ByField("a-1", 3L), new ByField("a-2", null), new ByMethod("b-1", "7"),
-                new ByMetaAnnotation("c-1"), new Versioned("d-1", 12))) {
+                new ByMetaAnnotation("c-1"), new Versioned("d-1", 12), new ByUuid(UUID.randomUUID()),
+                new MethodAndField("by-field", "by-method"))) {
             VersionedAggregateIdentifier expected = axon.resolveTarget(GenericCommandMessage.asCommandMessage(command));
             VersionedAggregateIdentifier found = targets.resolveTarget(GenericCommandMessage.asCommandMessage(command));
             assertThat(found).as(command.toString()).isEqualTo(expected);
+            assertThat(found.getIdentifierValue()).as(command.toString()).isEqualTo(expected.getIdentifierValue());
         }
+        assertThat(targets.resolveTarget(GenericCommandMessage.asCommandMessage(
+                new MethodAndField("by-field", "by-method"))).getIdentifier()).isEqualTo("by-method");
         assertThat(targets.resolveTarget(GenericCommandMessage.asCommandMessage(new ByMethod("b-2", "9"))))
                 .isEqualTo(new VersionedAggregateIdentifier("b-2", 9L));
     }
@@ -136,6 +141,31 @@ class CommandTargetsTest {
     }
 
     record Untargeted(String id) {
+    }
+
+    record ByUuid(@TargetAggregateIdentifier UUID id) {
+    }
+
+    /** Marked twice: Axon's resolver looks at methods before fields. */
+    static final class MethodAndField {
+        @TargetAggregateIdentifier
+        private final String field;
+        private final String method;
+
+        MethodAndField(String field, String method) {
+            this.field = field;
+            this.method = method;
+        }
+
+        @TargetAggregateIdentifier
+        String target() {
+            return method;
+        }
+
+        @Override
+        public String toString() {
+            return "MethodAndField[" + field + ", " + method + "]";
+        }
     }
 
     static final class ByMethod {
