@@ -134,7 +134,9 @@ class BulkBenchmark {
     /**
      * The CPU time this JVM's just-in-time compiler threads have used so far, as Linux counts it per thread (0
      * elsewhere): compiling still going on makes a run slower. The JVM's own compilation time counts waiting for a
-     * core too.
+     * core too. A compiler thread that the JVM stops during a run takes its time with it, so with more cores than
+     * here, where the JVM runs more compiler threads and stops those it no longer needs, the figure can come out
+     * low.
      */
     private static long jitMillis() {
         File[] threads = new File("/proc/self/task").listFiles();

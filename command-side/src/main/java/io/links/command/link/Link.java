@@ -84,9 +84,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>A link takes a snapshot of itself every {@value LinkSnapshots#EVENTS} events, since an active link gains a usage
  * event every few minutes and would otherwise read its whole history on every load. The snapshot holds its fields as
- * JSON, field by field; {@link Revision} names their shape. Any change to the fields must change the revision too,
- * so that snapshots of the old shape are passed over and the link is read from its events instead:
- * {@code LinkSnapshotTest} fails until it does.
+ * JSON, field by field; {@link Revision} names what it holds. A change to the fields, to the records and enums in
+ * them, or to what an event-sourcing handler makes of an event must change the revision too, so that snapshots of
+ * the old kind are passed over and the link is read from its events instead. {@code LinkSnapshotTest} fails when the
+ * fields, records or enums change and the revision does not; a change of a handler's logic only a reader can see.
  */
 @Aggregate(commandTargetResolver = CommandTargets.BEAN, snapshotTriggerDefinition = LinkSnapshots.TRIGGER)
 @Revision("1")

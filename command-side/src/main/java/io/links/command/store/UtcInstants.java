@@ -1,9 +1,13 @@
 package io.links.command.store;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 import java.io.IOException;
@@ -17,7 +21,7 @@ import java.time.LocalDate;
  * {@link InstantDeserializer}, which parses every instant through a {@code DateTimeFormatter}: the larger part of
  * reading an event that carries times, and events are read on every aggregate load.
  */
-final class UtcInstants extends JsonDeserializer<Instant> {
+final class UtcInstants extends JsonDeserializer<Instant> implements ContextualDeserializer {
 
     private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10,
         1};
@@ -37,6 +41,16 @@ final class UtcInstants extends JsonDeserializer<Instant> {
     @Override
     public Class<?> handledType() {
         return Instant.class;
+    }
+
+    /** A property or type with a format of its own, {@code @JsonFormat} for one, is read by Jackson's deserializer. */
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+            throws JsonMappingException {
+        JsonFormat.Value format = property == null ? context.getDefaultPropertyFormat(Instant.class)
+                : property.findPropertyFormat(context.getConfig(), Instant.class);
+        return format == null || format.equals(JsonFormat.Value.empty()) ? this
+                : InstantDeserializer.INSTANT.createContextual(context, property);
     }
 
     /** The instant {@code text} names in the form above, or null when it is in another form or no valid time. */

@@ -1,5 +1,6 @@
 package io.links.command.link;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.links.api.catalog.SimType;
 import io.links.api.link.ImeiLocked;
 import io.links.api.link.LinkCreated;
@@ -29,10 +30,17 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,21 +62,69 @@ class LinkSnapshotTest {
             List.of("eu"), true);
 
     /**
-     * The shape of the link's fields when revision {@code 1} was set. A change to the fields fails this test: change
-     * {@code @Revision} on {@link Link} with them, then this.
+     * The shape of what a snapshot holds when revision {@code 1} was set: the link's fields, and the fields of every
+     * record and the values of every enum they hold, as JSON writes them. A change to any of them fails this test:
+     * change {@code @Revision} on {@link Link} with them, then record the new shape here.
      */
-    private static final String REVISION_1_FIELDS = "activePlans: java.util.Map<java.lang.String, "
-            + "io.links.api.link.PlanSnapshot>; barred: java.util.EnumSet<io.links.api.link.NetworkType>; "
-            + "bulkTasks: java.util.Set<java.lang.String>; compatibilityZones: java.util.List<java.lang.String>; "
-            + "expiries: java.util.Map<java.lang.String, java.time.Instant>; imeiLock: java.lang.String; "
-            + "linkId: java.lang.String; network: io.links.api.link.NetworkStatus; organisationId: java.lang.String; "
-            + "sim: io.links.api.link.SimSnapshot; status: io.links.api.link.LinkStatus; "
-            + "usage: java.util.Map<java.lang.String, io.links.api.link.Usage>";
+    private static final String REVISION_1_SHAPE = """
+            io.links.api.catalog.SimType.ESIM = "esim"
+            io.links.api.catalog.SimType.PHYSICAL = "physical"
+            io.links.api.link.LinkStatus.ACTIVE = "active"
+            io.links.api.link.LinkStatus.HOLD = "hold"
+            io.links.api.link.LinkStatus.PRE_ACTIVE = "pre_active"
+            io.links.api.link.LinkStatus.REMOVED = "removed"
+            io.links.api.link.LinkStatus.SUSPENDED = "suspended"
+            io.links.api.link.NetworkStatus.connected: boolean
+            io.links.api.link.NetworkStatus.country: java.lang.String
+            io.links.api.link.NetworkStatus.lastSeenAt: java.time.Instant
+            io.links.api.link.NetworkStatus.networkType: io.links.api.link.NetworkType
+            io.links.api.link.NetworkStatus.operator: java.lang.String
+            io.links.api.link.NetworkStatus.refreshedAt: java.time.Instant
+            io.links.api.link.NetworkType.G2 = "2g"
+            io.links.api.link.NetworkType.G3 = "3g"
+            io.links.api.link.NetworkType.G4 = "4g"
+            io.links.api.link.NetworkType.G5 = "5g"
+            io.links.api.link.NetworkType.LTE_M = "lte_m"
+            io.links.api.link.NetworkType.NB_IOT = "nb_iot"
+            io.links.api.link.PlanSnapshot.autoRenew: boolean
+            io.links.api.link.PlanSnapshot.compatibilityZones: java.util.List<java.lang.String>
+            io.links.api.link.PlanSnapshot.coverageId: java.lang.String
+            io.links.api.link.PlanSnapshot.dataBytes: long
+            io.links.api.link.PlanSnapshot.id: java.lang.String
+            io.links.api.link.PlanSnapshot.name: java.lang.String
+            io.links.api.link.PlanSnapshot.validityDays: int
+            io.links.api.link.SimSnapshot.compatibilityZones: java.util.List<java.lang.String>
+            io.links.api.link.SimSnapshot.countries: java.util.List<java.lang.String>
+            io.links.api.link.SimSnapshot.iccid: java.lang.String
+            io.links.api.link.SimSnapshot.id: java.lang.String
+            io.links.api.link.SimSnapshot.imei: java.lang.String
+            io.links.api.link.SimSnapshot.msisdn: java.lang.String
+            io.links.api.link.SimSnapshot.provider: java.lang.String
+            io.links.api.link.SimSnapshot.type: io.links.api.catalog.SimType
+            io.links.api.link.Usage.bytesDown: long
+            io.links.api.link.Usage.bytesTotal: long
+            io.links.api.link.Usage.bytesUp: long
+            io.links.api.link.Usage.smsCount: long
+            io.links.command.link.Link.activePlans: java.util.Map<java.lang.String, io.links.api.link.PlanSnapshot>
+            io.links.command.link.Link.barred: java.util.EnumSet<io.links.api.link.NetworkType>
+            io.links.command.link.Link.bulkTasks: java.util.Set<java.lang.String>
+            io.links.command.link.Link.compatibilityZones: java.util.List<java.lang.String>
+            io.links.command.link.Link.expiries: java.util.Map<java.lang.String, java.time.Instant>
+            io.links.command.link.Link.imeiLock: java.lang.String
+            io.links.command.link.Link.linkId: java.lang.String
+            io.links.command.link.Link.network: io.links.api.link.NetworkStatus
+            io.links.command.link.Link.organisationId: java.lang.String
+            io.links.command.link.Link.sim: io.links.api.link.SimSnapshot
+            io.links.command.link.Link.status: io.links.api.link.LinkStatus
+            io.links.command.link.Link.usage: java.util.Map<java.lang.String, io.links.api.link.Usage>
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Serializer snapshots = new EventStoreConfiguration().serializer();
 
     @Test
-    void aSnapshotReadsBackAsTheLinkItWasTakenOfEveryFieldAndItsType() {
+    void aSnapshotReadsBackAsTheLinkItWasTakenOfEveryFieldAndItsType() throws Exception {
         Link link = fromEvents(List.of(new LinkCreated(LINK, "org-1", "Pump", SIM, SIM.compatibilityZones()),
                 new PlanActivated(LINK, "act-1", PLAN, ActivationSource.MANUAL, NOW, NOW.plusSeconds(86_400)),
                 new PlanActivated(LINK, "act-2", PLAN, ActivationSource.MANUAL, NOW, null),
@@ -82,12 +138,13 @@ class LinkSnapshotTest {
         Link restored = roundTrip(link);
 
         assertThat(restored).usingRecursiveComparison().withStrictTypeChecking().isEqualTo(link);
+        assertCollectionsOfTheSameKind(restored, link);
         assertThat(restored.status()).isEqualTo(LinkStatus.SUSPENDED);
         assertThat(restored.barred()).containsExactlyInAnyOrder(NetworkType.G2, NetworkType.G3);
     }
 
     @Test
-    void aLinkWithEmptyCollectionsAndNoSimReadsBackTheSame() {
+    void aLinkWithEmptyCollectionsAndNoSimReadsBackTheSame() throws Exception {
         Link link = fromEvents(List.of(new LinkCreated(LINK, "org-1", "Pump", SIM, SIM.compatibilityZones()),
                 new NetworkTypesBarred(LINK, Set.of(NetworkType.G2)),
                 new NetworkTypesUnbarred(LINK, Set.of(NetworkType.G2)),
@@ -96,6 +153,7 @@ class LinkSnapshotTest {
         Link restored = roundTrip(link);
 
         assertThat(restored).usingRecursiveComparison().withStrictTypeChecking().isEqualTo(link);
+        assertCollectionsOfTheSameKind(restored, link);
         // the link's own copies of its sets work on what the snapshot restored, empty as it is
         assertThat(restored.barred()).isEmpty();
         assertThat(restored.activePlans()).isEmpty();
@@ -103,16 +161,70 @@ class LinkSnapshotTest {
     }
 
     @Test
-    void theRevisionNamesTheShapeOfTheFields() {
-        String fields = Arrays.stream(Link.class.getDeclaredFields())
-                .filter(field -> !Modifier.isStatic(field.getModifiers()))
-                .sorted((a, b) -> a.getName().compareTo(b.getName()))
-                .map(field -> field.getName() + ": " + field.getGenericType().getTypeName())
-                .collect(Collectors.joining("; "));
-
+    void theRevisionNamesTheShapeOfWhatASnapshotHolds() throws Exception {
         assertThat(Link.class.getAnnotation(Revision.class).value()).isEqualTo("1");
-        assertThat(fields).as("the fields of Link changed: change its @Revision, then this test")
-                .isEqualTo(REVISION_1_FIELDS);
+        assertThat(shape(Link.class)).as("what a Link snapshot holds changed: change its @Revision, then this test")
+                .isEqualTo(REVISION_1_SHAPE);
+    }
+
+    /**
+     * Each member of each type a snapshot of {@code root} holds, a line each and in the order of their names: its
+     * fields, or its record components, or its values as JSON writes them.
+     */
+    private static String shape(Class<?> root) throws Exception {
+        List<String> members = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        Deque<Type> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Type type = pending.pop();
+            if (type instanceof ParameterizedType parameterized) {
+                pending.push(parameterized.getRawType());
+                pending.addAll(List.of(parameterized.getActualTypeArguments()));
+                continue;
+            }
+            Class<?> kind = (Class<?>) type;
+            if (!kind.getName().startsWith("io.links.") || !seen.add(kind)) {
+                continue;
+            }
+            if (kind.isEnum()) {
+                for (Object constant : kind.getEnumConstants()) {
+                    members.add(kind.getName() + "." + ((Enum<?>) constant).name() + " = "
+                            + JSON.writeValueAsString(constant));
+                }
+            } else if (kind.isRecord()) {
+                for (RecordComponent component : kind.getRecordComponents()) {
+                    members.add(kind.getName() + "." + component.getName() + ": "
+                            + component.getGenericType().getTypeName());
+                    pending.add(component.getGenericType());
+                }
+            } else {
+                for (Field field : kind.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        members.add(kind.getName() + "." + field.getName() + ": "
+                                + field.getGenericType().getTypeName());
+                        pending.add(field.getGenericType());
+                    }
+                }
+            }
+        }
+        return members.stream().sorted().collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /**
+     * Each collection the restored link holds is of the kind the link's own was: the recursive comparison looks at
+     * their elements only. The SIM's zones are the exception, an unmodifiable list the link never changes, restored
+     * as a plain one.
+     */
+    private static void assertCollectionsOfTheSameKind(Link restored, Link link) throws Exception {
+        for (Field field : Link.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) || field.getName().equals("compatibilityZones")
+                    || !Collection.class.isAssignableFrom(field.getType())
+                    && !Map.class.isAssignableFrom(field.getType())) {
+                continue;
+            }
+            field.setAccessible(true);
+            assertThat(field.get(restored)).as(field.getName()).isExactlyInstanceOf(field.get(link).getClass());
+        }
     }
 
     /** The link the events make, each event marked as caused by bulk task {@code task} when one is given. */

@@ -1,5 +1,6 @@
 package io.links.command.store;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,6 +78,20 @@ class UtcInstantsTest {
         SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(event);
         assertThat(rootDeserializerOf(Instant.class)).isInstanceOf(UtcInstants.class);
+    }
+
+    @Test
+    void aPropertyWithAFormatOfItsOwnIsReadByJacksonsDeserializer() {
+        Scheduled read = serializer.deserialize(new SimpleSerializedObject<>(
+                "{\"at\":\"2026-12-01 10:30\",\"plain\":\"2026-12-01T10:30:00Z\"}".getBytes(StandardCharsets.UTF_8),
+                byte[].class, new SimpleSerializedType(Scheduled.class.getName(), null)));
+
+        assertThat(read.at()).isEqualTo(Instant.parse("2026-12-01T10:30:00Z"));
+        assertThat(read.plain()).isEqualTo(Instant.parse("2026-12-01T10:30:00Z"));
+    }
+
+    /** One time with a format of its own, one without. */
+    record Scheduled(@JsonFormat(pattern = "yyyy-MM-dd HH:mm", timezone = "UTC") Instant at, Instant plain) {
     }
 
     /** The deserializer the serializer's mapper finds for a value of {@code type}. */
