@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.links.api.link.ActivationSource;
 import io.links.api.link.PlanActivated;
 import io.links.api.link.PlanSnapshot;
@@ -81,13 +83,16 @@ class UtcInstantsTest {
     }
 
     @Test
-    void aPropertyWithAFormatOfItsOwnIsReadByJacksonsDeserializer() {
+    void aPropertyWithAFormatOfItsOwnIsReadByJacksonsDeserializer() throws Exception {
         Scheduled read = serializer.deserialize(new SimpleSerializedObject<>(
                 "{\"at\":\"2026-12-01 10:30\",\"plain\":\"2026-12-01T10:30:00Z\"}".getBytes(StandardCharsets.UTF_8),
                 byte[].class, new SimpleSerializedType(Scheduled.class.getName(), null)));
 
         assertThat(read.at()).isEqualTo(Instant.parse("2026-12-01T10:30:00Z"));
         assertThat(read.plain()).isEqualTo(Instant.parse("2026-12-01T10:30:00Z"));
+        BeanDeserializerBase scheduled = (BeanDeserializerBase) rootDeserializerOf(Scheduled.class);
+        assertThat(scheduled.findProperty("plain").getValueDeserializer()).isInstanceOf(UtcInstants.class);
+        assertThat(scheduled.findProperty("at").getValueDeserializer()).isInstanceOf(InstantDeserializer.class);
     }
 
     /** One time with a format of its own, one without. */
