@@ -14,6 +14,7 @@ import io.links.api.page.Page;
 import io.links.api.page.PageRequest;
 import io.links.query.config.VersionWaiter;
 import io.links.query.support.MemoryMongo;
+import io.links.query.support.Redelivery;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
@@ -219,20 +220,8 @@ class TaskProjectionTest {
 
     @Test
     void everyEventDeliveredAgainLeavesWhatItsFirstDeliveryLeft() throws Exception {
-        List<Map<String, List<Document>>> once = new ArrayList<>();
-        for (int sequence = 0; sequence < HISTORY.size(); sequence++) {
-            deliver(sequence);
-            once.add(documents());
-            deliver(sequence);
-            assertThat(documents()).as("after event %s: %s", sequence, HISTORY.get(sequence))
-                    .isEqualTo(once.get(sequence));
-        }
-        Map<String, List<Document>> built = documents();
-        for (int sequence = 0; sequence < HISTORY.size(); sequence++) {
-            deliver(sequence);
-            assertThat(documents()).as("after event %s again: %s", sequence, HISTORY.get(sequence))
-                    .isEqualTo(built);
-        }
+        Redelivery.eachEventTwiceInARow(HISTORY, this::deliver, this::documents);
+        Redelivery.replayedOverWhatItBuilt(HISTORY, this::deliver, this::documents);
     }
 
     private Page<TaskItemView> items(List<ItemStatus> statuses, String sortBy, boolean ascending, int page,

@@ -29,6 +29,7 @@ import io.links.api.link.Usage;
 import io.links.api.link.UsageRecorded;
 import io.links.query.config.VersionWaiter;
 import io.links.query.support.MemoryMongo;
+import io.links.query.support.Redelivery;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -113,31 +114,14 @@ class LinkProjectionIdempotencyTest {
 
     @Test
     void everyEventDeliveredTwiceInARowLeavesWhatOneDeliveryLeft() throws Exception {
-        List<Map<String, List<Document>>> once = new ArrayList<>();
-        for (int sequence = 0; sequence < HISTORY.size(); sequence++) {
-            deliver(sequence);
-            once.add(documents());
-            deliver(sequence);
-
-            assertThat(documents()).as("after event %s: %s", sequence, HISTORY.get(sequence))
-                    .isEqualTo(once.get(sequence));
-        }
+        Redelivery.eachEventTwiceInARow(HISTORY, this::deliver, this::documents);
     }
 
     @Test
     void replayingTheWholeHistoryOverTheBuiltReadModelChangesNothingAtAnyStep() throws Exception {
-        for (int sequence = 0; sequence < HISTORY.size(); sequence++) {
-            deliver(sequence);
-        }
-        Map<String, List<Document>> built = documents();
+        Map<String, List<Document>> built = Redelivery.replayedOverWhatItBuilt(HISTORY, this::deliver,
+                this::documents);
 
-        // a token left behind its documents by a crash: every old event comes again, and none may undo a later one
-        for (int sequence = 0; sequence < HISTORY.size(); sequence++) {
-            deliver(sequence);
-
-            assertThat(documents()).as("after event %s again: %s", sequence, HISTORY.get(sequence))
-                    .isEqualTo(built);
-        }
         assertThat(built.get(LinkDocument.COLLECTION)).hasSize(1);
         assertThat(built.get(ActivationDocument.COLLECTION)).hasSize(3);
         assertThat(built.get(SmsDocument.COLLECTION)).hasSize(2);
