@@ -49,7 +49,7 @@ class LinkSnapshotsTest extends ApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshots(link) > 0);
         assertThat(jdbc.queryForMap("SELECT payload_type, payload_revision FROM snapshot_event_entry "
                 + "WHERE aggregate_identifier = ?", link))
-                .containsEntry("payload_type", "io.links.command.link.Link").containsEntry("payload_revision", "1");
+                .containsEntry("payload_type", "io.links.command.link.Link").containsEntry("payload_revision", "2");
         DomainEventMessage<?> first = events.readEvents(link).next();
         assertThat(first.getPayloadType().getName()).isEqualTo("io.links.command.link.Link");
 

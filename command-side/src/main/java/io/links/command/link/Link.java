@@ -3,8 +3,6 @@ package io.links.command.link;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.links.api.error.LinksException;
 import io.links.api.link.ActivatePlan;
-import io.links.api.link.ActivationDepleted;
-import io.links.api.link.ActivationExpired;
 import io.links.api.link.ActivationRemoved;
 import io.links.api.link.ActivationResult;
 import io.links.api.link.ActivationSource;
@@ -48,8 +46,6 @@ import io.links.api.link.SuspendLink;
 import io.links.api.link.UnbarNetworkTypes;
 import io.links.api.link.UnlockImei;
 import io.links.api.link.UpdateLink;
-import io.links.api.link.Usage;
-import io.links.api.link.UsageRecorded;
 import io.links.command.store.CommandTargets;
 import io.links.command.upstream.Upstream;
 import io.links.command.upstream.UpstreamException;
@@ -59,11 +55,11 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -74,7 +70,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -90,7 +85,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * fields, records or enums change and the revision does not; a change of a handler's logic only a reader can see.
  */
 @Aggregate(commandTargetResolver = CommandTargets.BEAN, snapshotTriggerDefinition = LinkSnapshots.TRIGGER)
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
         creatorVisibility = JsonAutoDetect.Visibility.NONE)
@@ -104,9 +99,8 @@ public class Link {
     private LinkStatus status;
     private SimSnapshot sim;
     private List<String> compatibilityZones;
-    private final Map<String, PlanSnapshot> activePlans = new LinkedHashMap<>();
-    private final Map<String, Instant> expiries = new LinkedHashMap<>();
-    private final Map<String, Usage> usage = new LinkedHashMap<>();
+    @AggregateMember
+    private final Activations activations = new Activations();
     private final EnumSet<NetworkType> barred = EnumSet.noneOf(NetworkType.class);
     private String imeiLock;
     private NetworkStatus network;
@@ -162,7 +156,7 @@ public class Link {
             return version();
         }
         upstream.deleteEndpoint(linkId);
-        for (String activationId : List.copyOf(activePlans.keySet())) {
+        for (String activationId : activations.ids()) {
             apply(new ActivationRemoved(linkId, activationId), item.mark());
             catalog.activationRemoved(activationId);
         }
@@ -203,7 +197,7 @@ public class Link {
         if (!catalog.bindSim(attached.id(), linkId)) {
             throw LinksException.invalidField("sim_id", "SIM " + attached.id() + " is already bound to another link");
         }
-        upstream.provision(attached, Map.copyOf(activePlans), EnumSet.copyOf(barred));
+        upstream.provision(attached, activations.plans(), EnumSet.copyOf(barred));
         apply(new SimAttached(linkId, attached, attached.compatibilityZones()));
         return version();
     }
@@ -367,7 +361,7 @@ public class Link {
     @CommandHandler
     long handle(RemoveActivation command, LinkCatalog catalog, Upstream upstream) {
         requireReachable(command.organisationId());
-        if (!activePlans.containsKey(command.activationId())) {
+        if (!activations.running(command.activationId())) {
             throw LinksException.notFound("activation", command.activationId());
         }
         if (sim != null) {
@@ -386,9 +380,7 @@ public class Link {
             return version();
         }
         requireReachable(command.organisationId());
-        List<String> ofPlan = activePlans.entrySet().stream()
-                .filter(activation -> activation.getValue().id().equals(command.planId()))
-                .map(Map.Entry::getKey).toList();
+        List<String> ofPlan = activations.ofPlan(command.planId());
         if (ofPlan.isEmpty()) {
             throw LinksException.invalidField("plan_id", "link " + linkId + " has no active activation of plan "
                     + command.planId());
@@ -424,50 +416,14 @@ public class Link {
         return version();
     }
 
-    /**
-     * A usage snapshot of every active activation: traffic that grew is recorded; an activation whose plan's data is
-     * used up ends depleted, one past its end ends expired. While the link is active, an activation of a plan that
-     * renews itself is followed by a new one of the same plan.
-     */
+    /** A usage snapshot of every running activation, as {@link Activations#collect} takes it. */
     @CommandHandler
     long handle(CollectUsage command, LinkCatalog catalog, Upstream upstream, Clock clock) {
         if (status == LinkStatus.REMOVED || sim == null) {
             return version();
         }
-        Instant now = clock.instant();
-        for (Map.Entry<String, PlanSnapshot> activation : List.copyOf(activePlans.entrySet())) {
-            String activationId = activation.getKey();
-            PlanSnapshot plan = activation.getValue();
-            Usage counted = upstream.usage(sim, activationId);
-            if (!counted.equals(usage.getOrDefault(activationId, Usage.ZERO))) {
-                apply(new UsageRecorded(linkId, activationId, counted, now));
-            }
-            boolean depleted = counted.bytesTotal() >= plan.dataBytes();
-            Instant expiresAt = expiries.get(activationId);
-            if (depleted || (expiresAt != null && !now.isBefore(expiresAt))) {
-                upstream.deactivate(sim, activationId);
-                apply(depleted ? new ActivationDepleted(linkId, activationId)
-                        : new ActivationExpired(linkId, activationId));
-                catalog.activationRemoved(activationId);
-                if (plan.autoRenew() && status == LinkStatus.ACTIVE) {
-                    renew(activationId, plan, now, catalog, upstream);
-                }
-            }
-        }
+        activations.collect(linkId, sim, status == LinkStatus.ACTIVE, clock.instant(), catalog, upstream);
         return version();
-    }
-
-    /**
-     * The renewal's id follows from the ended activation's, so that a collection retried after a failure asks the
-     * provider for the same activation again instead of a second one.
-     */
-    private void renew(String endedId, PlanSnapshot plan, Instant now, LinkCatalog catalog, Upstream upstream) {
-        String renewalId = UUID.nameUUIDFromBytes(("renewal of " + endedId).getBytes(StandardCharsets.UTF_8))
-                .toString();
-        upstream.activate(sim, renewalId, plan);
-        apply(new PlanActivated(linkId, renewalId, plan, ActivationSource.RESUBSCRIPTION, now,
-                now.plus(plan.validityDays(), ChronoUnit.DAYS)));
-        catalog.activationStarted(renewalId, linkId, plan.id());
     }
 
     String organisationId() {
@@ -479,7 +435,7 @@ public class Link {
     }
 
     Map<String, PlanSnapshot> activePlans() {
-        return Map.copyOf(activePlans);
+        return activations.plans();
     }
 
     Set<NetworkType> barred() {
@@ -550,41 +506,17 @@ public class Link {
         status = LinkStatus.PRE_ACTIVE;
     }
 
+    /** The activation itself is {@link Activations}'s. */
     @EventSourcingHandler
     void on(PlanActivated event, @MetaDataValue(BulkItem.TASK) String bulkTask) {
         marked(bulkTask);
-        activePlans.put(event.activationId(), event.plan());
-        if (event.expiresAt() != null) {
-            expiries.put(event.activationId(), event.expiresAt());
-        }
         status = LinkStatus.ACTIVE;
     }
 
-    @EventSourcingHandler
-    void on(UsageRecorded event) {
-        usage.put(event.activationId(), event.usage());
-    }
-
+    /** The activation's end is {@link Activations}'s. */
     @EventSourcingHandler
     void on(ActivationRemoved event, @MetaDataValue(BulkItem.TASK) String bulkTask) {
         marked(bulkTask);
-        ended(event.activationId());
-    }
-
-    @EventSourcingHandler
-    void on(ActivationDepleted event) {
-        ended(event.activationId());
-    }
-
-    @EventSourcingHandler
-    void on(ActivationExpired event) {
-        ended(event.activationId());
-    }
-
-    private void ended(String activationId) {
-        activePlans.remove(activationId);
-        expiries.remove(activationId);
-        usage.remove(activationId);
     }
 
     @EventSourcingHandler
