@@ -5,7 +5,8 @@ import io.links.command.bulk.BulkTask;
 import io.links.command.link.Link;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.spring.eventsourcing.SpringPrototypeAggregateFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,8 +22,10 @@ class AggregateFactoriesTest extends ApiTest {
     void everyAggregateIsCreatedByThePlainFactory() {
         for (Class<?> type : new Class<?>[] {Link.class, BulkTask.class}) {
             assertThat(axon.repository(type)).as(type.getSimpleName()).isInstanceOf(EventSourcingRepository.class);
-            assertThat(((EventSourcingRepository<?>) axon.repository(type)).getAggregateFactory())
-                    .as(type.getSimpleName()).isInstanceOf(GenericAggregateFactory.class);
+            AggregateFactory<?> factory = ((EventSourcingRepository<?>) axon.repository(type)).getAggregateFactory();
+            assertThat(factory).as(type.getSimpleName()).isNotInstanceOf(SpringPrototypeAggregateFactory.class);
+            assertThat(factory.getAggregateType()).isEqualTo(type);
+            assertThat(factory.createAggregateRoot("some-id", null)).isExactlyInstanceOf(type);
         }
     }
 }

@@ -24,16 +24,28 @@ import static org.awaitility.Awaitility.await;
 public final class ServiceProcess implements AutoCloseable {
 
     private final Path dataDir;
+    private final List<String> launch;
     private final int port;
     private final Path log;
     private final Map<String, String> environment = new HashMap<>(Map.of(
             "LINKS_OPERATOR_KEY", Api.OPERATOR_KEY, "LINKS_DEMO_DATA", "false"));
     private Process process;
 
+    /** The service as the tests' class path has it. */
     public ServiceProcess(Path dataDir) {
+        this(dataDir, List.of("-cp", System.getProperty("java.class.path"), "io.links.app.LinksApplication"));
+    }
+
+    private ServiceProcess(Path dataDir, List<String> launch) {
         this.dataDir = dataDir;
+        this.launch = launch;
         this.port = freePort();
         this.log = dataDir.resolve("service.log");
+    }
+
+    /** The service as its packaged {@code jar} runs it, with that jar's class path alone. */
+    public static ServiceProcess packaged(Path jar, Path dataDir) {
+        return new ServiceProcess(dataDir, List.of("-jar", jar.toAbsolutePath().toString()));
     }
 
     /** Sets an environment variable of the process, or removes it when {@code value} is null. */
@@ -49,10 +61,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service and waits until its health is UP. */
     public ServiceProcess start() {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
-                "io.links.app.LinksApplication"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
