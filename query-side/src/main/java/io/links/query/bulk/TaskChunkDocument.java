@@ -5,6 +5,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,15 @@ public record TaskChunkDocument(@Id String id, String taskId, String organisatio
 
     static String id(String taskId, int chunk) {
         return taskId + ":" + chunk;
+    }
+
+    /** The ids of a task's first {@code chunks} chunks, in their order. */
+    static List<String> ids(String taskId, int chunks) {
+        List<String> ids = new ArrayList<>(chunks);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            ids.add(id(taskId, chunk));
+        }
+        return ids;
     }
 
     /**

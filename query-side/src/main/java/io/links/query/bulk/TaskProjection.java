@@ -60,10 +60,7 @@ public class TaskProjection {
         if (Documents.exists(mongo, event.taskId(), TaskDocument.COLLECTION)) {
             return;
         }
-        List<String> ids = new ArrayList<>();
-        for (int chunk = 0; chunk < event.chunks(); chunk++) {
-            ids.add(TaskChunkDocument.id(event.taskId(), chunk));
-        }
+        List<String> ids = TaskChunkDocument.ids(event.taskId(), event.chunks());
         // chunks of an earlier, interrupted delivery of this event are replaced whole
         chunkCollection().deleteMany(Filters.in("_id", ids));
         List<org.bson.Document> chunks = new ArrayList<>();
@@ -209,12 +206,8 @@ public class TaskProjection {
             return mongo.find(Query.query(where("taskId").is(task.id())).with(Sort.by("chunk")),
                     TaskChunkDocument.class);
         }
-        List<String> ids = new ArrayList<>(task.chunks());
-        for (int chunk = 0; chunk < task.chunks(); chunk++) {
-            ids.add(TaskChunkDocument.id(task.id(), chunk));
-        }
-        List<TaskChunkDocument> chunks = new ArrayList<>(mongo.find(Query.query(where("_id").in(ids)),
-                TaskChunkDocument.class));
+        List<TaskChunkDocument> chunks = new ArrayList<>(mongo.find(Query.query(where("_id")
+                .in(TaskChunkDocument.ids(task.id(), task.chunks()))), TaskChunkDocument.class));
         chunks.sort(Comparator.comparingInt(TaskChunkDocument::chunk));
         return chunks;
     }

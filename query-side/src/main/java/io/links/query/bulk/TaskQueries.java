@@ -48,8 +48,7 @@ public class TaskQueries {
 
     /** The task, 404 when the organisation has none with this id. */
     public TaskView get(String organisationId, String taskId) {
-        return find(organisationId, taskId).map(TaskQueries::view)
-                .orElseThrow(() -> LinksException.notFound("task", taskId));
+        return view(document(organisationId, taskId));
     }
 
     /** The task once its read model holds event {@code version}, waiting at most {@code timeout}. */
@@ -84,7 +83,7 @@ public class TaskQueries {
      */
     public Page<TaskItemView> items(String organisationId, String taskId, List<ItemStatus> statuses,
                                     PageRequest page) {
-        TaskDocument task = find(organisationId, taskId).orElseThrow(() -> LinksException.notFound("task", taskId));
+        TaskDocument task = document(organisationId, taskId);
         Comparator<TaskChunkDocument.Item> order = switch (page.sortBy() == null ? "position" : page.sortBy()) {
             case "status" -> Comparator.comparing(item -> item.status().name());
             case "updated_at" -> Comparator.comparing(TaskChunkDocument.Item::updatedAt);
@@ -102,6 +101,11 @@ public class TaskQueries {
         return Page.of(matching.subList(from, Math.min(from + page.pageSize(), matching.size())), matching.size(),
                 page).map(item -> new TaskItemView(item.linkId(), item.status(), item.errorCode(),
                 item.errorMessage(), item.updatedAt()));
+    }
+
+    /** The task's document, 404 when the organisation has none with this id. */
+    private TaskDocument document(String organisationId, String taskId) {
+        return find(organisationId, taskId).orElseThrow(() -> LinksException.notFound("task", taskId));
     }
 
     private Optional<TaskDocument> find(String organisationId, String taskId) {
