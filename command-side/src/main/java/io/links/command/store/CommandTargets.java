@@ -16,8 +16,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Finds the aggregate a command is for as {@link AnnotationCommandTargetResolver} does, by the field or method of the
@@ -68,17 +66,14 @@ public class CommandTargets implements CommandTargetResolver {
      * Axon's resolver looks at them.
      */
     private static AccessibleObject member(Class<?> type, Class<? extends Annotation> annotation) {
-        List<AccessibleObject> candidates = new ArrayList<>();
         for (Method method : ReflectionUtils.methodsOf(type)) {
-            candidates.add(method);
+            if (AnnotationUtils.isAnnotationPresent(method, annotation)) {
+                return ReflectionUtils.ensureAccessible(method);
+            }
         }
         for (Field field : ReflectionUtils.fieldsOf(type)) {
-            candidates.add(field);
-        }
-        for (AccessibleObject candidate : candidates) {
-            if (AnnotationUtils.isAnnotationPresent(candidate, annotation)) {
-                ReflectionUtils.ensureAccessible(candidate);
-                return candidate;
+            if (AnnotationUtils.isAnnotationPresent(field, annotation)) {
+                return ReflectionUtils.ensureAccessible(field);
             }
         }
         return null;
