@@ -1,6 +1,5 @@
 package io.links.command.bulk;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.links.api.bulk.BulkChunkRecorded;
 import io.links.api.bulk.BulkTaskCancelled;
 import io.links.api.bulk.BulkTaskFinished;
@@ -8,6 +7,7 @@ import io.links.api.bulk.BulkTaskResumed;
 import io.links.api.bulk.BulkTaskStarted;
 import io.links.api.bulk.FinishBulkTask;
 import io.links.api.bulk.RunBulkChunk;
+import io.links.command.store.StoredByFields;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -28,8 +28,7 @@ import java.util.TreeSet;
  * cheap whatever the task's size; the items themselves are in {@link BulkTaskStore}.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@StoredByFields
 public class BulkTaskSaga {
 
     private transient CommandGateway commands;

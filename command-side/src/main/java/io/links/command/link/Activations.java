@@ -1,6 +1,5 @@
 package io.links.command.link;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.links.api.link.ActivationDepleted;
 import io.links.api.link.ActivationExpired;
 import io.links.api.link.ActivationRemoved;
@@ -10,6 +9,7 @@ import io.links.api.link.PlanSnapshot;
 import io.links.api.link.SimSnapshot;
 import io.links.api.link.Usage;
 import io.links.api.link.UsageRecorded;
+import io.links.command.store.StoredByFields;
 import io.links.command.upstream.Upstream;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -27,9 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The plan activations running on a {@link Link}, with each one's end and its last recorded usage. A member of the
  * link's aggregate: its event-sourcing handlers see every event of the link, and it is part of the link's snapshot.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
-        creatorVisibility = JsonAutoDetect.Visibility.NONE)
+@StoredByFields
 class Activations {
 
     private final Map<String, PlanSnapshot> plans = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package io.links.command.link;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.links.api.error.LinksException;
 import io.links.api.link.ActivatePlan;
 import io.links.api.link.ActivationRemoved;
@@ -47,6 +46,7 @@ import io.links.api.link.UnbarNetworkTypes;
 import io.links.api.link.UnlockImei;
 import io.links.api.link.UpdateLink;
 import io.links.command.store.CommandTargets;
+import io.links.command.store.StoredByFields;
 import io.links.command.upstream.Upstream;
 import io.links.command.upstream.UpstreamException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -86,9 +86,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(commandTargetResolver = CommandTargets.BEAN, snapshotTriggerDefinition = LinkSnapshots.TRIGGER)
 @Revision("2")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
-        creatorVisibility = JsonAutoDetect.Visibility.NONE)
+@StoredByFields
 public class Link {
 
     static final int MAX_SMS_LENGTH = 80;
